@@ -1,0 +1,3 @@
+module keypoints
+
+go 1.26.8

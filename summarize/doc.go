@@ -1,0 +1,2 @@
+// Package summarize turns English news text into key points grouped by theme.
+package summarize
