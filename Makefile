@@ -1,0 +1,55 @@
+# keypoints: the summarizer every browser can run. `make serve` builds and opens the page; `make test` runs every
+# check that must pass.
+
+GO        ?= go
+BUILD     := build
+SHARED    ?= ../shared
+FUZZTIME  ?= 30s
+
+.PHONY: all build serve test vet unit wasm site bench eval fuzz golden size clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -o $(BUILD)/keypoints ./cmd/keypoints
+
+# The page does not exist yet: serve builds the command-line tool and says how to use it.
+serve: build
+	@echo "The web page is not built yet. The command-line tool is ready:"
+	@echo "  $(BUILD)/keypoints $(SHARED)/seeds/ap-ukraine-territory.txt"
+
+test: vet unit
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+
+unit:
+	$(GO) test -count=1 ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./summarize ./internal/...
+
+# Quality against human highlights, side by side with Lead-3, on the evaluation sets when they are present.
+eval: build
+	@if [ -f $(SHARED)/data/cnndm-dev.jsonl ]; then \
+		$(BUILD)/keypoints eval -data $(SHARED)/data/cnndm-dev.jsonl -gold highlights -length short; \
+		$(BUILD)/keypoints eval -data $(SHARED)/data/bbc-dev.jsonl -gold summary -length short -limit 400; \
+	else echo "eval: $(SHARED)/data is absent; nothing to score"; fi
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./summarize
+	$(GO) test -run '^$$' -fuzz '^FuzzText$$' -fuzztime $(FUZZTIME) ./summarize
+	$(GO) test -run '^$$' -fuzz '^FuzzSegment$$' -fuzztime $(FUZZTIME) ./summarize
+	$(GO) test -run '^$$' -fuzz '^FuzzTokenize$$' -fuzztime $(FUZZTIME) ./summarize
+	$(GO) test -run '^$$' -fuzz '^FuzzRouge$$' -fuzztime $(FUZZTIME) ./internal/rouge
+
+# Regenerates the golden files; read the diff before committing it.
+golden:
+	$(GO) test ./summarize ./cmd/... -run Golden -update
+
+size:
+	@echo "size: the WebAssembly build does not exist yet"
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,277 @@
+package summarize
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The blocks stage cuts normalized text into paragraphs and says what each one is: the article's own title, a
+// section heading, boilerplate (credits, sign-up prompts, bylines), or text. It also finds a dateline ("ROME (AP) —")
+// so that it stays out of the first sentence.
+
+// Paragraph kinds.
+const (
+	KindText        = "text"
+	KindTitle       = "title"
+	KindHeading     = "heading"
+	KindBoilerplate = "boilerplate"
+)
+
+// block is a paragraph in normalized coordinates.
+type block struct {
+	start, end int    // byte range in the normalized text, trimmed
+	kind       string // one of the Kind constants
+	dateline   int    // bytes at the start that are a dateline, 0 when none
+	lines      int    // how many source lines were joined into it
+}
+
+// Limits for a line to pass as a heading: news subheads are short phrases, rarely more than a dozen words.
+const (
+	headingMaxWords = 14
+	headingMaxBytes = 120
+	// wrapMinBytes is the length from which a line that does not end a sentence is taken for one wrapped by a
+	// fixed-width layout (mail, PDF), so the next line continues it even when that line starts with a capital.
+	wrapMinBytes = 60
+)
+
+// splitBlocks returns the paragraphs of text in order.
+func splitBlocks(text string) []block {
+	var blocks []block
+	for _, group := range blankLineGroups(text) {
+		blocks = append(blocks, joinLines(text, group)...)
+	}
+	classify(text, blocks)
+	return blocks
+}
+
+// blankLineGroups returns, for every run of non-blank lines, their trimmed byte ranges.
+func blankLineGroups(text string) [][][2]int {
+	var groups [][][2]int
+	var cur [][2]int
+	for pos := 0; pos <= len(text); {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += pos
+		}
+		s, e := trimSpan(text, pos, end)
+		if s == e {
+			if len(cur) > 0 {
+				groups = append(groups, cur)
+				cur = nil
+			}
+		} else {
+			cur = append(cur, [2]int{s, e})
+		}
+		pos = end + 1
+	}
+	if len(cur) > 0 {
+		groups = append(groups, cur)
+	}
+	return groups
+}
+
+// joinLines decides, inside a run of lines with no blank line between them, which line breaks end a paragraph. Pasted
+// web text puts one newline between paragraphs; mail and PDF text wraps sentences at a fixed width; menus and lists
+// put one item per line. A line that ends a sentence ends its paragraph; a line that does not is continued by the
+// next when that one starts in lowercase or the line is long enough to have been wrapped. A run in which no line ends
+// a sentence is a list: every line stands alone.
+func joinLines(text string, lines [][2]int) []block {
+	if len(lines) == 1 {
+		return []block{{start: lines[0][0], end: lines[0][1], lines: 1}}
+	}
+	anyEnds := false
+	for _, l := range lines {
+		if endsSentence(text[l[0]:l[1]]) {
+			anyEnds = true
+			break
+		}
+	}
+	var out []block
+	cur := block{start: lines[0][0], end: lines[0][1], lines: 1}
+	for _, l := range lines[1:] {
+		prev := text[cur.end-lastLineLen(text, cur) : cur.end]
+		next := text[l[0]:l[1]]
+		join := anyEnds && !endsSentence(prev) && !isListItem(next) &&
+			(startsLower(next) || len(prev) >= wrapMinBytes)
+		if join {
+			cur.end = l[1]
+			cur.lines++
+			continue
+		}
+		out = append(out, cur)
+		cur = block{start: l[0], end: l[1], lines: 1}
+	}
+	return append(out, cur)
+}
+
+// lastLineLen is the length of the last line of the block ending at end.
+func lastLineLen(text string, b block) int {
+	i := strings.LastIndexByte(text[:b.end], '\n')
+	if i < 0 {
+		return b.end
+	}
+	return b.end - i - 1
+}
+
+// classify sets each block's kind and finds the dateline.
+func classify(text string, blocks []block) {
+	firstText := true
+	for i := range blocks {
+		b := &blocks[i]
+		s := text[b.start:b.end]
+		switch {
+		case isBoilerplate(s):
+			b.kind = KindBoilerplate
+		case b.lines == 1 && looksLikeHeading(s) && followedByText(text, blocks, i):
+			b.kind = KindHeading
+			if firstText {
+				b.kind = KindTitle // a heading before any text is the article's own headline
+			}
+		default:
+			b.kind = KindText
+			if firstText {
+				if m := datelineRE.FindStringIndex(s[:min(len(s), 96)]); m != nil && m[1] < len(s) {
+					b.dateline = m[1]
+				}
+			}
+			firstText = false
+		}
+	}
+	// Only the first heading before the text is the title; later ones there (a kicker, a deck) are headings.
+	seenTitle := false
+	for i := range blocks {
+		if blocks[i].kind == KindTitle {
+			if seenTitle {
+				blocks[i].kind = KindHeading
+			}
+			seenTitle = true
+		}
+	}
+}
+
+// followedByText reports whether a text block comes after block i before another heading-like line; a heading
+// introduces prose, while a run of short lines with nothing after them is a list.
+func followedByText(text string, blocks []block, i int) bool {
+	for _, b := range blocks[i+1:] {
+		s := text[b.start:b.end]
+		if isBoilerplate(s) {
+			continue
+		}
+		return !looksLikeHeading(s) || b.lines > 1
+	}
+	return false
+}
+
+// looksLikeHeading reports whether a line reads as a heading: short, capitalised, not a sentence, not a quote.
+func looksLikeHeading(s string) bool {
+	if len(s) > headingMaxBytes || len(strings.Fields(s)) > headingMaxWords {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	switch last {
+	case '.', '!', ',', ';', ':', '"', '\'', ')', '…', '-', '—', '–':
+		return false
+	case '?':
+		// A question can head a section of an explainer, but only as a short phrase.
+		return len(strings.Fields(s)) <= 8
+	}
+	return !strings.ContainsAny(s, "\"") && !isListItem(s)
+}
+
+// endsSentence reports whether s ends the way a sentence does, closing quotes and brackets aside.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"')]}* ")
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return last == '.' || last == '!' || last == '?' || last == '…' || last == ':'
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// isListItem reports whether a line starts with a bullet or a list number ("1.", "2)", "•").
+func isListItem(s string) bool {
+	r, w := utf8.DecodeRuneInString(s)
+	switch r {
+	case '•', '⁃', '*', '-', '–', '—', '·', '▪', '►':
+		return true
+	}
+	if unicode.IsDigit(r) {
+		i := w
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i < len(s) && (s[i] == '.' || s[i] == ')') && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == ')')
+	}
+	return false
+}
+
+// trimSpan narrows [s, e) of text to exclude surrounding whitespace.
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e && isSpaceByte(text[s]) {
+		s++
+	}
+	for e > s && isSpaceByte(text[e-1]) {
+		e--
+	}
+	return s, e
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' }
+
+// datelineRE matches a news dateline at the start of the first paragraph: a capitalised place, an optional region,
+// an optional agency in parentheses, and a dash ("ROME (AP) —", "LONDON, England (CNN) --", "KYIV, Ukraine —"), or
+// an agency alone ("(CNN)", "(Reuters) -").
+var datelineRE = regexp.MustCompile(`^(?:` +
+	`[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?(?: \([A-Za-z ]{2,24}\))? ?(?:—|–|--|- )` +
+	`|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})? \([A-Za-z ]{2,24}\)` +
+	`|\((?:AP|CNN|Reuters|AFP|UPI|Bloomberg|dpa|PA|BBC)\) ?(?:—|–|--|- )?` +
+	`)\s*`)
+
+// boilerplatePrefixes start lines that are page furniture, not article text (compared in lowercase).
+var boilerplatePrefixes = []string{
+	"advertisement", "sponsored", "skip to", "sign up", "subscribe", "click here", "tap here", "read more",
+	"related:", "related coverage", "related stories", "more:", "share this", "share on", "follow us",
+	"scroll down for", "© ", "(c) ", "copyright", "all rights reserved", "photo:", "image:", "video:", "file photo",
+	"published:", "updated:", "last updated", "this story has been", "this article has been", "editing by",
+	"reporting by", "writing by", "additional reporting", "sign in", "log in", "download the", "watch:", "listen:",
+	"getty images", "___",
+}
+
+// boilerplateContains are phrases that mark a whole line as furniture wherever they stand in it.
+var boilerplateContains = []string{
+	"contributed to this report", "contributed reporting", "(ap photo", "(getty images", "(reuters/", "/getty images)",
+	"all rights reserved", "cookie policy", "terms of service", "privacy policy",
+}
+
+// isBoilerplate reports whether a paragraph is page furniture.
+func isBoilerplate(s string) bool {
+	if len(s) > 400 {
+		return false
+	}
+	l := strings.ToLower(s)
+	for _, p := range boilerplatePrefixes {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	for _, p := range boilerplateContains {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	// A byline: "By Jane Doe" or "By JANE DOE, Associated Press", a handful of capitalised words.
+	if strings.HasPrefix(s, "By ") && len(strings.Fields(s)) <= 8 && !endsSentence(s) {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,50 @@
+package summarize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// kinds returns each block's kind and text, for compact comparison.
+func kinds(text string) [][2]string {
+	var out [][2]string
+	for _, b := range splitBlocks(text) {
+		out = append(out, [2]string{b.kind, text[b.start+b.dateline : b.end]})
+	}
+	return out
+}
+
+func TestBlocks(t *testing.T) {
+	long := "The council approved the budget on Tuesday after a long debate about schools and roads."
+	tests := []struct {
+		name string
+		text string
+		want [][2]string
+	}{
+		{"blank lines", "First paragraph here.\n\nSecond one here.", [][2]string{{KindText, "First paragraph here."}, {KindText, "Second one here."}}},
+		{"single newlines between sentences", "First paragraph here.\nSecond one here.", [][2]string{{KindText, "First paragraph here."}, {KindText, "Second one here."}}},
+		{"wrapped lowercase", "This is a sentence\ncut off in the middle because pdf.", [][2]string{{KindText, "This is a sentence\ncut off in the middle because pdf."}}},
+		{"wrapped long line", "The council approved the budget on Tuesday after a long debate\nAbout schools and roads.", [][2]string{{KindText, "The council approved the budget on Tuesday after a long debate\nAbout schools and roads."}}},
+		{"list", "features\ncontact manager\nevents, activities\n", [][2]string{{KindText, "features"}, {KindText, "contact manager"}, {KindText, "events, activities"}}},
+		{"heading", long + "\n\nFacing US pressure\n\n" + long, [][2]string{{KindText, long}, {KindHeading, "Facing US pressure"}, {KindText, long}}},
+		{"heading single newline", long + "\nFacing US pressure\n" + long, [][2]string{{KindText, long}, {KindHeading, "Facing US pressure"}, {KindText, long}}},
+		{"title", "Zelenskyy refuses to cede territory\n\n" + long, [][2]string{{KindTitle, "Zelenskyy refuses to cede territory"}, {KindText, long}}},
+		{"question heading", long + "\n\nWhat happens next?\n\n" + long, [][2]string{{KindText, long}, {KindHeading, "What happens next?"}, {KindText, long}}},
+		{"last short line is text", long + "\n\nThanks for reading", [][2]string{{KindText, long}, {KindText, "Thanks for reading"}}},
+		{"dateline ap", "ROME (AP) — Ukrainian President Volodymyr Zelenskyy has spoken.", [][2]string{{KindText, "Ukrainian President Volodymyr Zelenskyy has spoken."}}},
+		{"dateline cnn", "(CNN)Sofia Vergara's ex-fiance is speaking out.", [][2]string{{KindText, "Sofia Vergara's ex-fiance is speaking out."}}},
+		{"dateline region", "KYIV, Ukraine — Russia fired 110 drones overnight.", [][2]string{{KindText, "Russia fired 110 drones overnight."}}},
+		{"dateline double dash", "LONDON, England (CNN) -- The prime minister spoke.", [][2]string{{KindText, "The prime minister spoke."}}},
+		{"no dateline", "U.S. officials said the talks went well.", [][2]string{{KindText, "U.S. officials said the talks went well."}}},
+		{"boilerplate", long + "\n\nAdvertisement\n\n" + long + "\n\nAssociated Press writer Jane Doe in Kyiv contributed to this report.", [][2]string{{KindText, long}, {KindBoilerplate, "Advertisement"}, {KindText, long}, {KindBoilerplate, "Associated Press writer Jane Doe in Kyiv contributed to this report."}}},
+		{"photo credit", long + "\n\nPope Leo XIV meets Zelenskyy. (AP Photo/Alessandra Tarantino)\n\n" + long, [][2]string{{KindText, long}, {KindBoilerplate, "Pope Leo XIV meets Zelenskyy. (AP Photo/Alessandra Tarantino)"}, {KindText, long}}},
+		{"byline", "By JANE DOE\n\n" + long, [][2]string{{KindBoilerplate, "By JANE DOE"}, {KindText, long}}},
+		{"sign up", long + "\n\nSign up for our newsletter", [][2]string{{KindText, long}, {KindBoilerplate, "Sign up for our newsletter"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, kinds(tt.text))
+		})
+	}
+}

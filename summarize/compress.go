@@ -1,0 +1,366 @@
+package summarize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The compress stage turns a chosen sentence into a key point: shorter where news style pads it, but made only of
+// pieces of the input, so every word of a point can be traced back. It drops leading connectives ("But", "However,"),
+// parentheticals, and attribution tails ("…, he said."), and replaces an opening "He" or "She" with the name it
+// stands for, in brackets, as editors do. A sentence it cannot make stand alone is refused.
+
+// point is a key point built from one sentence.
+type point struct {
+	sent  int
+	spans []Span
+	text  string
+	words int
+}
+
+// Limits of compression.
+const (
+	maxTailWords     = 12 // an attribution tail longer than this is a clause of its own
+	minCompressWords = 6  // a cut that leaves fewer words than this keeps the sentence whole
+	resolveLookback  = 3  // sentences searched back for the name behind "He" or "She"
+)
+
+// leadingConnectives open a sentence by pointing at the previous one; a point drops them.
+var leadingConnectives = wordSet("but and however meanwhile still yet so also moreover furthermore nonetheless nevertheless additionally now then")
+
+// reportingVerbs mark attribution tails and name who said what.
+var reportingVerbs = wordSet("said says told added noted explained wrote claimed insisted argued stressed reported announced warned stated confirmed tweeted")
+
+// compress builds the key point of sentence i, or reports that the sentence cannot stand alone.
+func compress(a *analysis, i int) (point, bool) {
+	doc := a.doc
+	s := &doc.Sentences[i]
+	toks := s.tokens
+	if len(toks) == 0 || strings.Count(s.Text, `"`)%2 != 0 {
+		return point{}, false // an unbalanced quote mark means part of a quote: not a point on its own
+	}
+	keep := make([]bool, len(toks))
+	for k := range keep {
+		keep[k] = true
+	}
+	first := 0
+	// Leading connectives, with the comma after them.
+	for first < len(toks) && leadingConnectives[strings.ToLower(toks[first].Text)] {
+		first++
+		if first < len(toks) && toks[first].Text == "," {
+			first++
+		}
+	}
+	for k := 0; k < first; k++ {
+		keep[k] = false
+	}
+	if first >= len(toks) {
+		return point{}, false
+	}
+	name := ""
+	dangling, pronoun := openingWord(toks[first].Text)
+	switch {
+	case dangling:
+		return point{}, false
+	case pronoun:
+		name = resolveName(doc, i)
+		if name == "" {
+			return point{}, false
+		}
+		keep[first] = false
+	}
+	dropParentheticals(toks, keep)
+	last := len(toks) // tokens [.., last) are the sentence without its final punctuation
+	for last > 0 && isClosingPunct(toks[last-1].Text) {
+		last--
+	}
+	if !a.sents[i].quote {
+		if c := attributionTail(toks, first, last); c > 0 && countWords(toks[first:c], keep[first:c]) >= minCompressWords {
+			for k := c; k < len(toks); k++ {
+				keep[k] = false
+			}
+		}
+	}
+	p := point{sent: i}
+	var parts []string
+	for k := 0; k < len(toks); {
+		if !keep[k] {
+			k++
+			continue
+		}
+		j := k
+		for j < len(toks) && keep[j] {
+			j++
+		}
+		// A piece never ends on a comma or a dash: the point ends there, or goes on with another piece.
+		for j > k+1 && isSoftPunct(toks[j-1].Text) {
+			j--
+		}
+		sp := Span{Start: toks[k].Start, End: toks[j-1].End}
+		p.spans = append(p.spans, sp)
+		parts = append(parts, doc.pieceText(toks[k:j]))
+		p.words += countWords(toks[k:j], nil)
+		for k = j; k < len(toks) && keep[k] && isSoftPunct(toks[k].Text); k++ {
+		}
+	}
+	if len(parts) == 0 {
+		return point{}, false
+	}
+	text := strings.Join(parts, " ")
+	if name != "" {
+		text = "[" + name + "] " + text
+	} else {
+		text = capitalize(text)
+	}
+	p.text = finishSentence(text)
+	return p, true
+}
+
+// finishSentence adds a final period unless the text already ends a sentence.
+func finishSentence(s string) string {
+	t := strings.TrimRight(s, `"'”’)]`)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	if r == '.' || r == '!' || r == '?' || r == '…' {
+		return s
+	}
+	return s + "."
+}
+
+// dropParentheticals unmarks "( … )" asides inside the sentence. An aside followed by punctuation stays, since
+// removing it would leave the punctuation hanging after a space.
+func dropParentheticals(toks []Token, keep []bool) {
+	for k := 1; k < len(toks); k++ {
+		if toks[k].Text != "(" {
+			continue
+		}
+		j := k + 1
+		for j < len(toks) && toks[j].Text != ")" && toks[j].Text != "(" {
+			j++
+		}
+		if j >= len(toks) || toks[j].Text != ")" || j+1 >= len(toks) || !isWordToken(toks[j+1].Text) {
+			continue
+		}
+		for x := k; x <= j; x++ {
+			keep[x] = false
+		}
+		k = j
+	}
+}
+
+// attributionTail returns the index of the comma that opens a tail like ", he said" or ", according to officials"
+// in toks[first:last], or 0 when the sentence has none.
+func attributionTail(toks []Token, first, last int) int {
+	for c := last - 1; c > first && last-c <= maxTailWords+1; c-- {
+		if toks[c].Text != "," {
+			continue
+		}
+		tail := toks[c+1 : last]
+		if len(tail) == 0 {
+			return 0
+		}
+		w0 := strings.ToLower(tail[0].Text)
+		if w0 == "according" && len(tail) > 1 && strings.ToLower(tail[1].Text) == "to" {
+			return c
+		}
+		for k, t := range tail {
+			if k >= 6 || t.Text == "," {
+				break
+			}
+			if reportingVerbs[strings.ToLower(t.Text)] {
+				// The words before the verb must name a speaker ("he", "officials", "Gov. Oleg Nikolayev"), not
+				// start a clause ("which he said").
+				if k == 0 || !subordinators[w0] {
+					return c
+				}
+			}
+		}
+		return 0
+	}
+	return 0
+}
+
+// subordinators open clauses that are part of the sentence's meaning, not attribution.
+var subordinators = wordSet("which who whom whose that when while as because although though if since where after before until")
+
+// resolveName finds the name an opening "He" or "She" of sentence i stands for: the named subject of a sentence
+// shortly before it, following quotes to their attribution. It returns the surname ("Zelenskyy"), or "" when the
+// subject is not a name, since a wrong name is worse than no point.
+func resolveName(doc *Document, i int) string {
+	j := i - 1
+	for steps := 0; j >= 0 && steps < resolveLookback; steps++ {
+		s := &doc.Sentences[j]
+		if s.Attribution != nil && *s.Attribution < j {
+			j = *s.Attribution
+			continue
+		}
+		if name := leadingName(s.tokens); name != "" {
+			return name
+		}
+		if len(s.tokens) == 0 {
+			return ""
+		}
+		if _, pronoun := openingWord(s.tokens[0].Text); !pronoun {
+			return ""
+		}
+		j--
+	}
+	return ""
+}
+
+// leadingName returns the last word of the run of capitalised words that opens a sentence when a verb follows it
+// ("Ukrainian President Volodymyr Zelenskyy has…" gives "Zelenskyy"), else "".
+func leadingName(toks []Token) string {
+	k := 0
+	for k < len(toks) && (toks[k].Text == `"` || toks[k].Text == "'") {
+		k++
+	}
+	start := k
+	for k < len(toks) && isCapitalized(toks[k].Text) && !stopwords[strings.ToLower(toks[k].Text)] {
+		k++
+	}
+	if k == start || k >= len(toks) {
+		return ""
+	}
+	next := toks[k].Text
+	if !startsLower(next) || stopwords[next] && !verbish[next] {
+		return ""
+	}
+	return strings.TrimSuffix(toks[k-1].Text, "'s")
+}
+
+// verbish are function words that follow a subject as a verb or auxiliary.
+var verbish = wordSet("has have had is was were are will would can could should may might must did does do said says told also")
+
+func isCapitalized(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// isClosingPunct reports tokens that end a sentence.
+func isClosingPunct(s string) bool {
+	switch s {
+	case ".", "!", "?", "…", "...":
+		return true
+	}
+	return false
+}
+
+// isSoftPunct reports punctuation that cannot end a point or open a piece.
+func isSoftPunct(s string) bool {
+	switch s {
+	case ",", ";", ":", "—", "–", "-", "--":
+		return true
+	}
+	return false
+}
+
+// countWords counts word tokens, only those marked in keep when keep is not nil.
+func countWords(toks []Token, keep []bool) int {
+	n := 0
+	for k, t := range toks {
+		if (keep == nil || keep[k]) && isWordToken(t.Text) {
+			n++
+		}
+	}
+	return n
+}
+
+// pieceText is the text of a run of tokens as the input shows it, whitespace collapsed. For HTML input the tokens'
+// own text is used, since the input between them may hold markup and character references.
+func (d *Document) pieceText(toks []Token) string {
+	if !d.html {
+		return collapseSpace(d.input[toks[0].Start:toks[len(toks)-1].End])
+	}
+	var b strings.Builder
+	for k, t := range toks {
+		if k > 0 && t.Start > toks[k-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// headlineWords is the word limit of a headline per length.
+var headlineWords = map[string]int{LengthShort: 12, LengthMedium: 17, LengthLong: 22}
+
+// headlineBreaks open the clauses and phrases a headline can end before.
+var headlineBreaks = wordSet("that which who as while after because when where and but amid despite with following including since before until to from in on at for by over")
+
+// shortenHeadline cuts a key point to the headline's word limit, before a clause or phrase when it can, and drops
+// its final period, as headlines do.
+func shortenHeadline(a *analysis, kp *KeyPoint, length string) {
+	limit := headlineWords[length]
+	var toks []Token
+	for _, t := range a.doc.Sentences[kp.Sentence].tokens {
+		for _, sp := range kp.Spans {
+			if t.Start >= sp.Start && t.End <= sp.End {
+				toks = append(toks, t)
+				break
+			}
+		}
+	}
+	name := ""
+	if strings.HasPrefix(kp.Text, "[") {
+		name = kp.Text[:strings.IndexByte(kp.Text, ']')+1]
+	}
+	budget := limit
+	if name != "" {
+		budget--
+	}
+	// cut is the number of tokens kept: all of them when the words fit, else the last break within the budget.
+	cut, words, lastBreak := len(toks), 0, 0
+	for k, t := range toks {
+		if isWordToken(t.Text) {
+			if words == budget {
+				cut = lastBreak
+				if cut == 0 {
+					cut = k
+				}
+				break
+			}
+			words++
+			if k > 0 && headlineBreaks[strings.ToLower(t.Text)] && words > budget/2 {
+				lastBreak = k
+			}
+		} else if isSoftPunct(t.Text) && words > budget/2 {
+			lastBreak = k
+		}
+	}
+	for cut > 0 && (isClosingPunct(toks[cut-1].Text) || isSoftPunct(toks[cut-1].Text)) {
+		cut--
+	}
+	if cut == 0 {
+		return
+	}
+	toks = toks[:cut]
+	var spans []Span
+	var parts []string
+	for k := 0; k < len(toks); {
+		j := k + 1
+		for j < len(toks) && sameSpan(kp.Spans, toks[j-1], toks[j]) {
+			j++
+		}
+		spans = append(spans, Span{Start: toks[k].Start, End: toks[j-1].End})
+		parts = append(parts, a.doc.pieceText(toks[k:j]))
+		k = j
+	}
+	text := strings.Join(parts, " ")
+	if name != "" {
+		text = name + " " + text
+	} else {
+		text = capitalize(text)
+	}
+	kp.Text, kp.Spans = text, spans
+}
+
+// sameSpan reports whether two consecutive tokens lie in the same span.
+func sameSpan(spans []Span, x, y Token) bool {
+	for _, sp := range spans {
+		if x.Start >= sp.Start && y.End <= sp.End {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,175 @@
+package summarize
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// The document stage runs the parsing stages in order (normalize or html, language, blocks, sentences, tokens) and
+// maps everything they find back to the input as given.
+
+func parse(input string) (*Document, error) {
+	if len(input) > MaxTextBytes {
+		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTextTooLong, len(input), MaxTextBytes)
+	}
+	tm := &textMap{}
+	doc := &Document{input: input, text: tm}
+	if looksLikeHTML(input) {
+		doc.html = true
+		doc.Title = extractHTML(tm, input)
+	} else {
+		normalizeInto(tm, input, 0, len(input))
+	}
+	norm := string(tm.norm)
+	if !hasWord(norm) {
+		return nil, ErrEmptyText
+	}
+	if !isEnglish(norm) {
+		return nil, ErrUnsupportedLanguage
+	}
+	for _, b := range splitBlocks(norm) {
+		p := Paragraph{Span: tm.span(b.start, b.end), Kind: b.kind, Sentences: []int{}}
+		switch b.kind {
+		case KindTitle:
+			doc.Title = collapseSpace(norm[b.start:b.end])
+		case KindText:
+			start := b.start
+			if b.dateline > 0 {
+				ds, de := trimSpan(norm, b.start, b.start+b.dateline)
+				d := tm.span(ds, de)
+				p.Dateline = &d
+				start += b.dateline
+			}
+			for _, r := range segment(norm[start:b.end]) {
+				s, e := start+r[0], start+r[1]
+				p.Sentences = append(p.Sentences, len(doc.Sentences))
+				doc.Sentences = append(doc.Sentences, Sentence{
+					Span:      tm.span(s, e),
+					Text:      collapseSpace(norm[s:e]),
+					Paragraph: len(doc.Paragraphs),
+					tokens:    doc.mapTokens(tokenize(norm[s:e], s)),
+				})
+			}
+		}
+		doc.Paragraphs = append(doc.Paragraphs, p)
+	}
+	if len(doc.Sentences) == 0 {
+		return nil, fmt.Errorf("%w: only headings and boilerplate", ErrEmptyText)
+	}
+	linkQuotes(doc)
+	for i := range doc.Sentences {
+		for _, t := range doc.Sentences[i].tokens {
+			if isWordToken(t.Text) {
+				doc.Words++
+			}
+		}
+	}
+	return doc, nil
+}
+
+// mapTokens moves token spans from the normalized text to the input.
+func (d *Document) mapTokens(toks []Token) []Token {
+	for i := range toks {
+		sp := d.text.span(toks[i].Start, toks[i].End)
+		toks[i].Start, toks[i].End = sp.Start, sp.End
+	}
+	return toks
+}
+
+// linkQuotes finds direct quotes that run over several sentences and links each of their sentences to the one that
+// names the speaker: the sentence where the quote closes when words follow the closing mark (`…for," Zelenskyy
+// told reporters`), else the one where it opens when words precede the opening mark (`Zelenskyy said that "…`).
+// Only double quotes count: a single quote mark is as often an apostrophe.
+func linkQuotes(doc *Document) {
+	var group []int // sentences of the quote being read
+	open := false
+	opener := -1 // the sentence that opened the quote, when words precede the mark
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		if i > 0 && s.Paragraph != doc.Sentences[i-1].Paragraph {
+			open, group, opener = false, nil, -1 // quotes do not run across paragraphs in news style
+		}
+		t := s.Text
+		if open || strings.HasPrefix(t, `"`) || strings.HasPrefix(t, `'`) {
+			s.quote = true
+		}
+		wasOpen := open
+		lastClose := -1
+		firstOpen := -1
+		for j := 0; j < len(t); j++ {
+			if t[j] != '"' {
+				continue
+			}
+			if !open && firstOpen < 0 {
+				firstOpen = j
+			}
+			if open {
+				lastClose = j
+			}
+			open = !open
+		}
+		if !wasOpen && !open {
+			continue // quotes (if any) open and close inside this sentence
+		}
+		if !wasOpen && open {
+			group = []int{i}
+			opener = -1
+			if firstOpen > 0 && hasWord(t[:firstOpen]) {
+				opener = i
+			}
+			continue
+		}
+		group = append(group, i)
+		if open {
+			continue // the quote goes on
+		}
+		speaker := opener
+		if lastClose >= 0 && hasWord(t[lastClose+1:]) {
+			speaker = i
+		}
+		if speaker >= 0 && len(group) > 1 {
+			for _, g := range group {
+				if g != speaker {
+					at := speaker
+					doc.Sentences[g].Attribution = &at
+				}
+			}
+		}
+		group, opener = nil, -1
+	}
+}
+
+// hasWord reports whether s holds a letter or a digit.
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+func isWordToken(s string) bool { return hasWord(s) }
+
+// collapseSpace folds every run of whitespace into one space.
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// tagger loading is costly (prose's model is megabytes of weights), so it happens once per process, on first need.
+var (
+	taggerOnce   sync.Once
+	sharedTagger *tagger
+	taggerErr    error
+)
+
+// tagged fills the part-of-speech tags of sentence i, once.
+func (d *Document) tagged(i int) ([]Token, error) {
+	toks := d.Sentences[i].tokens
+	if len(toks) == 0 || toks[0].Tag != "" {
+		return toks, nil
+	}
+	taggerOnce.Do(func() { sharedTagger, taggerErr = loadTagger() })
+	if taggerErr != nil {
+		return nil, fmt.Errorf("summarize: loading the tagger: %w", taggerErr)
+	}
+	sharedTagger.tag(toks)
+	return toks, nil
+}

@@ -1,0 +1,214 @@
+package summarize
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The features stage describes each sentence by what the ranking and the theme finder need: its content words as
+// a weighted vector, and the cues news writing leaves (names, figures, quotes, questions, dangling pronouns).
+
+// sentenceFeatures describes one sentence of the document.
+type sentenceFeatures struct {
+	terms    []int32 // content-word ids, in order, with repeats
+	vec      vector  // tf-idf weights of the terms, unit length
+	words    int     // word tokens
+	proper   int     // capitalised words past the first: names of people, places, bodies
+	numbers  int     // tokens holding digits: counts, sums, dates
+	quote    bool    // opens with, or lies inside, a direct quote
+	question bool    // ends with a question mark
+	// dangling is true when the sentence opens with a word that needs the previous sentence to make sense
+	// ("It", "This", "That", "These"), which a key point must never do.
+	dangling bool
+	pronoun  bool // opens with "He" or "She", which a key point may replace by a bracketed name
+}
+
+// analysis holds the features of every sentence of a document.
+type analysis struct {
+	doc   *Document
+	sents []sentenceFeatures
+	idf   []float64 // per term id
+	vocab []string  // term text per id
+	ids   map[string]int32
+}
+
+// term is one entry of a sparse vector.
+type term struct {
+	id int32
+	w  float64
+}
+
+// vector is a sparse vector sorted by term id, so that dot products add in a fixed order (results must not
+// depend on map iteration).
+type vector []term
+
+func (a vector) dot(b vector) float64 {
+	s := 0.0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].id < b[j].id:
+			i++
+		case a[i].id > b[j].id:
+			j++
+		default:
+			s += a[i].w * b[j].w
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+// sumVectors adds vectors and scales the sum to unit length.
+func sumVectors(vs ...vector) vector {
+	acc := map[int32]float64{}
+	for _, v := range vs {
+		for _, t := range v {
+			acc[t.id] += t.w
+		}
+	}
+	return unitVector(acc)
+}
+
+// unitVector turns weights by term into a sorted vector of unit length.
+func unitVector(acc map[int32]float64) vector {
+	v := make(vector, 0, len(acc))
+	for id, w := range acc {
+		v = append(v, term{id, w})
+	}
+	sort.Slice(v, func(i, j int) bool { return v[i].id < v[j].id })
+	n := 0.0
+	for _, t := range v {
+		n += t.w * t.w
+	}
+	if n > 0 {
+		n = math.Sqrt(n)
+		for i := range v {
+			v[i].w /= n
+		}
+	}
+	return v
+}
+
+// analyze computes the features of every sentence of doc.
+func analyze(doc *Document) *analysis {
+	a := &analysis{doc: doc, sents: make([]sentenceFeatures, len(doc.Sentences))}
+	ids := map[string]int32{}
+	a.ids = ids
+	var df []int
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		f := &a.sents[i]
+		f.quote = s.quote || s.Attribution != nil
+		f.question = strings.HasSuffix(strings.TrimRight(s.Text, `"' )`), "?")
+		first := true
+		seen := map[int32]bool{}
+		for _, t := range s.tokens {
+			if !isWordToken(t.Text) {
+				continue
+			}
+			f.words++
+			if first {
+				f.dangling, f.pronoun = openingWord(t.Text)
+			}
+			r, _ := utf8.DecodeRuneInString(t.Text)
+			switch {
+			case unicode.IsDigit(r):
+				f.numbers++
+			case unicode.IsUpper(r) && !first && !stopwords[strings.ToLower(t.Text)]:
+				f.proper++
+			}
+			first = false
+			key := termKey(t.Text)
+			if key == "" {
+				continue
+			}
+			id, ok := ids[key]
+			if !ok {
+				id = int32(len(a.vocab))
+				ids[key] = id
+				a.vocab = append(a.vocab, key)
+				df = append(df, 0)
+			}
+			f.terms = append(f.terms, id)
+			if !seen[id] {
+				seen[id] = true
+				df[id]++
+			}
+		}
+	}
+	n := float64(len(doc.Sentences))
+	a.idf = make([]float64, len(df))
+	for id, d := range df {
+		a.idf[id] = math.Log(1 + n/float64(d))
+	}
+	for i := range a.sents {
+		a.sents[i].vec = a.weigh(a.sents[i].terms)
+	}
+	return a
+}
+
+// weigh turns a bag of term ids into a unit tf-idf vector.
+func (a *analysis) weigh(terms []int32) vector {
+	acc := map[int32]float64{}
+	for _, id := range terms {
+		acc[id] += a.idf[id]
+	}
+	return unitVector(acc)
+}
+
+// openingWord classifies the first word of a sentence: dangling words make a sentence unusable on its own;
+// "He" and "She" can be replaced by the name they stand for.
+func openingWord(w string) (dangling, pronoun bool) {
+	switch strings.ToLower(w) {
+	case "he", "she":
+		return false, true
+	case "it", "its", "they", "their", "them", "this", "that", "these", "those", "his", "her", "such", "there",
+		"here", "both", "another", "so", "then", "thus", "instead", "otherwise", "others", "which":
+		return true, false
+	}
+	return false, false
+}
+
+// termKey returns the form under which a word counts as a content term, or "" for function words and tokens
+// without letters. Plural endings are folded so "territory" and "territories" meet; anything subtler is not worth
+// its cost here.
+func termKey(w string) string {
+	w = strings.ToLower(w)
+	w = strings.TrimSuffix(w, "'s")
+	if len(w) < 2 || stopwords[w] || !hasLetter(w) {
+		return ""
+	}
+	return stem(w)
+}
+
+func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+
+// stem folds English plural endings.
+func stem(w string) string {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 4 && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes")):
+		return w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// stopwords are function words and the verbs of reporting, which carry no topic.
+var stopwords = wordSet(`a about above after again against all also am an and any are aren't as at be because been
+before being below between both but by can could did do does doing don't down during each even ever every few for
+from further get got had has have having he her here hers herself him himself his how however i if in into is it its
+itself just last least less let like made make many may me might more most much must my myself new no nor not now of
+off on once one only or other our ours ourselves out over own per put said same say says saying see seen she should
+since so some still such take than that the their theirs them themselves then there these they this those though
+through to too told under until up upon us very was we well were what when where whether which while who whom whose
+why will with within without would yet you your yours yourself yourselves mr mrs ms dr according including told
+asked added tuesday monday wednesday thursday friday saturday sunday week year years day days time today yesterday
+tomorrow ago around another back came come going go gone way went two three four five six seven eight nine ten first
+second third people percent cent told just 's n't`)

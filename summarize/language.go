@@ -1,0 +1,80 @@
+package summarize
+
+import (
+	"strings"
+	"unicode"
+)
+
+// The language stage refuses text that is clearly not English, so users get a clear message instead of a
+// confident-looking summary of text the ranking was never built for. Function words are the cheapest reliable
+// signal: every language uses its own few dozen of them constantly, whatever the topic.
+
+// functionWords lists frequent function words per language. Words shared by several languages count for each.
+var functionWords = []struct {
+	lang  string
+	words map[string]bool
+}{
+	{"en", wordSet("the of and to in is was that for it with as on be at by this have from or an are were has had not but which they he she his her their been will would there who said its into than after about more when we you i")},
+	{"fr", wordSet("le la les des et est une un du dans que qui pour pas sur au avec ce il elle sont par plus mais ont été cette aux nous vous leur")},
+	{"es", wordSet("el la los las de y que en un una es por con para del se no su al lo como más pero sus fue está este son ha")},
+	{"de", wordSet("der die das und ist nicht ein eine zu den mit von sich des auf für im dem auch es an werden aus er hat dass sie nach wird bei noch wie einer um über")},
+	{"it", wordSet("il di che e la per un una non sono del della con gli le da si nel anche come più ma ha dei alla")},
+	{"pt", wordSet("o os de que e do da em um uma para com não é no na por mais as dos como mas foi ao ele das tem seu sua")},
+	{"nl", wordSet("de het een en van ik te dat die in is niet op aan met zijn voor er maar om ook als bij dan nog wordt werd heeft")},
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// Thresholds of the language check. They are loose on purpose: refusing English is worse than summarizing a
+// stray foreign paragraph, so only text that is clearly something else is refused.
+const (
+	langMinWords      = 20   // fewer words than this prove nothing either way (headlines, lists)
+	langMinLetters    = 40   // likewise for the script check
+	langMinLatinShare = 0.5  // below this share of Latin letters the text is in another script
+	langMinOther      = 0.1  // another language's function words must make at least this share to count
+	langMinEnglish    = 0.03 // English prose runs at 0.3 to 0.5; a long text below this is not English prose
+	langLongWords     = 60   // from this many words a text without English function words is refused
+)
+
+// isEnglish reports whether text may be English. It reads at most the first 64 KB, which decides any real input.
+func isEnglish(text string) bool {
+	text = text[:min(len(text), 64<<10)]
+	letters, latin := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+			if r < 0x250 {
+				latin++
+			}
+		}
+	}
+	if letters >= langMinLetters && float64(latin) < langMinLatinShare*float64(letters) {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	if len(words) < langMinWords {
+		return true
+	}
+	hits := make([]int, len(functionWords))
+	for _, w := range words {
+		for i, fw := range functionWords {
+			if fw.words[w] {
+				hits[i]++
+			}
+		}
+	}
+	en, n := hits[0], float64(len(words))
+	for _, h := range hits[1:] {
+		if h > en && float64(h) >= langMinOther*n {
+			return false // another language's function words outnumber English's
+		}
+	}
+	// Lists of names and figures have few function words of any language; they pass unless they are long.
+	return len(words) < langLongWords || float64(en) >= langMinEnglish*n
+}

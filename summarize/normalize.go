@@ -1,0 +1,159 @@
+package summarize
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// The normalize stage turns the input as given into the text every later stage reads: line breaks unified, exotic
+// spaces made plain, invisible characters dropped, curly quotes straightened, invalid UTF-8 replaced. Later stages
+// never see the input again, yet every span they report must index it; textMap keeps that link.
+
+// piece maps a run of normalized bytes back to the input. In a kept piece the bytes are the input's own, one for
+// one; in a replaced piece, nlen normalized bytes stand for rlen input bytes and no position inside maps finer.
+type piece struct {
+	norm, raw  int // byte offsets where the piece starts in the normalized text and in the input
+	nlen, rlen int // byte lengths in each
+	kept       bool
+}
+
+// textMap is normalized text together with the way back to the input. Pieces are few (one per edit, plus the runs
+// between), so the map costs far less than an offset per byte, which matters for megabytes in a browser tab.
+type textMap struct {
+	norm   []byte
+	pieces []piece
+}
+
+// keep appends s, which is the input's own bytes starting at raw.
+func (m *textMap) keep(raw int, s string) {
+	if s == "" {
+		return
+	}
+	if n := len(m.pieces); n > 0 {
+		p := &m.pieces[n-1]
+		if p.kept && p.raw+p.rlen == raw && p.norm+p.nlen == len(m.norm) {
+			p.nlen += len(s)
+			p.rlen += len(s)
+			m.norm = append(m.norm, s...)
+			return
+		}
+	}
+	m.pieces = append(m.pieces, piece{norm: len(m.norm), raw: raw, nlen: len(s), rlen: len(s), kept: true})
+	m.norm = append(m.norm, s...)
+}
+
+// replace appends s in place of the input bytes [raw, rawEnd). An empty s deletes them.
+func (m *textMap) replace(raw, rawEnd int, s string) {
+	if s == "" {
+		return
+	}
+	m.pieces = append(m.pieces, piece{norm: len(m.norm), raw: raw, nlen: len(s), rlen: rawEnd - raw})
+	m.norm = append(m.norm, s...)
+}
+
+// find returns the piece holding normalized byte n.
+func (m *textMap) find(n int) piece {
+	i := sort.Search(len(m.pieces), func(i int) bool { return m.pieces[i].norm+m.pieces[i].nlen > n })
+	if i == len(m.pieces) {
+		i--
+	}
+	return m.pieces[i]
+}
+
+// span maps the normalized byte range [start, end) to the input. A range touching part of a replaced piece widens to
+// the whole piece, so the input slice always holds what the normalized text shows.
+func (m *textMap) span(start, end int) Span {
+	if len(m.pieces) == 0 || start >= end {
+		return Span{}
+	}
+	p := m.find(start)
+	s := p.raw
+	if p.kept {
+		s += start - p.norm
+	}
+	p = m.find(end - 1)
+	e := p.raw + p.rlen
+	if p.kept {
+		e = p.raw + end - p.norm
+	}
+	return Span{Start: s, End: e}
+}
+
+// normalizeRune returns what the rune r of the input becomes; ok is false when it stays as it is. Quotes are
+// straightened so every later stage handles one kind; dashes and ellipses stay, since they carry meaning.
+func normalizeRune(r rune) (s string, ok bool) {
+	switch r {
+	case '\t', '\v', '\f', 0xA0, 0x1680, 0x202F, 0x205F, 0x3000:
+		return " ", true
+	case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD:
+		return "", true // zero-width characters and soft hyphens split words if kept as spaces
+	case 0x2028:
+		return "\n", true
+	case 0x2029:
+		return "\n\n", true
+	case 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2033:
+		return `"`, true
+	case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032:
+		return "'", true
+	}
+	switch {
+	case r >= 0x2000 && r <= 0x200A:
+		return " ", true
+	case r < 0x20 && r != '\n', r == 0x7F, r >= 0x80 && r < 0xA0:
+		return " ", true // control characters pasted from terminals or PDFs
+	}
+	return "", false
+}
+
+// normalizeInto appends the normalized form of raw[start:end] to m. CRLF and lone CR become LF; invalid UTF-8 bytes
+// become U+FFFD one by one, so a span still indexes the input byte for byte around them.
+func normalizeInto(m *textMap, raw string, start, end int) {
+	run := start // start of the pending run of kept bytes
+	flush := func(i int) {
+		m.keep(run, raw[run:i])
+	}
+	for i := start; i < end; {
+		c := raw[i]
+		if c >= 0x20 && c < 0x7F {
+			i++
+			continue
+		}
+		if c == '\r' {
+			flush(i)
+			w := 1
+			if i+1 < end && raw[i+1] == '\n' {
+				w = 2
+			}
+			m.replace(i, i+w, "\n")
+			i += w
+			run = i
+			continue
+		}
+		if c == '\n' {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(raw[i:end])
+		if r == utf8.RuneError && w <= 1 {
+			flush(i)
+			m.replace(i, i+1, "\uFFFD")
+			i++
+			run = i
+			continue
+		}
+		if s, ok := normalizeRune(r); ok {
+			flush(i)
+			if s == "" {
+				i += w
+				run = i
+				continue
+			}
+			m.replace(i, i+w, s)
+			i += w
+			run = i
+			continue
+		}
+		i += w
+	}
+	flush(end)
+}

@@ -1,0 +1,62 @@
+package summarize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain", "Hello world.", "Hello world."},
+		{"crlf", "a\r\nb\rc", "a\nb\nc"},
+		{"nbsp", "a\u00a0b\u2009c", "a b c"},
+		{"zero width", "a\u200bb\ufeffc\u00adde", "abcde"},
+		{"curly quotes", "\u201cHi,\u201d she\u2019s \u2018ok\u2019", `"Hi," she's 'ok'`},
+		{"dashes stay", "ROME (AP) \u2014 x \u2013 y", "ROME (AP) \u2014 x \u2013 y"},
+		{"invalid utf8", "a\xffb\xc3", "a\ufffdb\ufffd"},
+		{"controls", "a\x00b\tc", "a b c"},
+		{"paragraph separator", "a\u2029b", "a\n\nb"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &textMap{}
+			normalizeInto(m, tt.in, 0, len(tt.in))
+			assert.Equal(t, tt.want, string(m.norm))
+		})
+	}
+}
+
+// TestNormalizeSpans checks the way back: a normalized range maps to the input bytes that produced it.
+func TestNormalizeSpans(t *testing.T) {
+	in := "\u201cOne\u201d\r\ntwo\u200b three \xff four"
+	m := &textMap{}
+	normalizeInto(m, in, 0, len(in))
+	norm := string(m.norm)
+	tests := []struct {
+		name, norm, raw string
+	}{
+		{"quoted word", `"One"`, "\u201cOne\u201d"},
+		{"across crlf", "\"\ntwo", "\u201d\r\ntwo"},
+		{"across deletion", "two three", "two\u200b three"},
+		{"invalid byte", "\ufffd four", "\xff four"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			i := indexOf(norm, tt.norm)
+			sp := m.span(i, i+len(tt.norm))
+			assert.Equal(t, tt.raw, in[sp.Start:sp.End])
+		})
+	}
+}
+
+func indexOf(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,140 @@
+package summarize
+
+// Span is a byte range of the input exactly as given: input[Start:End] is the raw text it covers.
+type Span struct {
+	Start int `json:"start"` // byte offset of the first byte, starting at 0
+	End   int `json:"end"`   // byte offset just past the last byte
+}
+
+// Document is the input parsed into paragraphs and sentences, each carrying its span in the input as given, so
+// whatever a later stage picks can be traced back to the exact text it came from.
+type Document struct {
+	Title      string      `json:"title"`      // the input's own headline, whitespace collapsed; "" when it has none
+	Paragraphs []Paragraph `json:"paragraphs"` // every block of the input, boilerplate included, in order
+	Sentences  []Sentence  `json:"sentences"`  // the sentences of the text paragraphs, in order
+	Words      int         `json:"words"`      // tokens holding a letter or a digit, over all sentences
+
+	input string   // the input as given
+	html  bool     // the input is markup
+	text  *textMap // the normalized text and its way back to input
+}
+
+// Paragraph is one block of the input.
+type Paragraph struct {
+	Span
+	Kind      string `json:"kind"`               // KindText, KindTitle, KindHeading or KindBoilerplate
+	Dateline  *Span  `json:"dateline,omitempty"` // the dateline ("ROME (AP) —") that opens the paragraph, kept out of its sentences
+	Sentences []int  `json:"sentences"`          // indices into Document.Sentences; empty for all but text paragraphs
+}
+
+// Sentence is one sentence of a text paragraph.
+type Sentence struct {
+	Span
+	Text      string `json:"text"`      // the sentence normalized: quotes straightened, whitespace collapsed
+	Paragraph int    `json:"paragraph"` // index into Document.Paragraphs
+	// Attribution links a sentence inside a multi-sentence direct quote to the sentence of the same quote that names
+	// its speaker ("…,” Zelenskyy told reporters"): an index into Document.Sentences, nil when there is none.
+	Attribution *int `json:"attribution,omitempty"`
+
+	tokens []Token // the sentence's words and punctuation, spans in the input; tags filled on demand
+	quote  bool    // the sentence opens with, or lies inside, a direct quote
+}
+
+// Parse reads text, which may be plain text or HTML, into a Document. It returns ErrEmptyText when the text holds
+// no words outside markup and boilerplate, ErrTextTooLong when it exceeds MaxTextBytes, and ErrUnsupportedLanguage
+// when it is clearly not English. Any other text, however odd (one word, no punctuation, capitals only, lists,
+// invalid UTF-8), yields a Document.
+func Parse(text string) (*Document, error) {
+	return parse(text)
+}
+
+// Summary types, lengths and formats, named as in the Summarizer API of the web platform so that callers can pass
+// the same options to either.
+const (
+	TypeKeyPoints = "key-points" // the most important points as bullets, grouped by theme
+	TypeTLDR      = "tldr"       // a short overview, as prose
+	TypeTeaser    = "teaser"     // the most intriguing parts, to draw a reader in
+	TypeHeadline  = "headline"   // one line, the gist in a few words
+
+	LengthShort  = "short"
+	LengthMedium = "medium"
+	LengthLong   = "long"
+
+	FormatMarkdown  = "markdown"
+	FormatPlainText = "plain-text"
+	FormatJSON      = "json"
+)
+
+// Options choose what Text produces. The zero value means key points, short, Markdown.
+type Options struct {
+	Type   string // TypeKeyPoints (default), TypeTLDR, TypeTeaser or TypeHeadline
+	Length string // LengthShort (default), LengthMedium or LengthLong
+	Format string // FormatMarkdown (default), FormatPlainText or FormatJSON
+}
+
+// Validate returns an error wrapping ErrInvalidOptions when a field holds a value outside its documented set; the
+// zero value of any field is valid.
+func (o Options) Validate() error {
+	_, err := o.withDefaults()
+	return err
+}
+
+// Summary is what Text returns: the rendered summary and the structure behind it, every point traceable to the
+// input. Its JSON form is a contract other tools rely on.
+type Summary struct {
+	Type      string        `json:"type"`
+	Length    string        `json:"length"`
+	Format    string        `json:"format"`
+	Title     string        `json:"title"`     // the input's own headline, "" when it has none
+	Text      string        `json:"text"`      // the summary rendered in Format
+	Themes    []Theme       `json:"themes"`    // in the order of the input
+	KeyPoints []KeyPoint    `json:"keyPoints"` // in the order a reader should see them
+	Sentences []SentenceRef `json:"sentences"` // every sentence of the input, boilerplate excluded
+	Stats     Stats         `json:"stats"`
+}
+
+// Theme is a run of the input about one subject: a section under a heading, or a block found by its vocabulary.
+type Theme struct {
+	Label       string `json:"label"`       // the heading, or a short noun phrase naming the subject
+	LabelSource string `json:"labelSource"` // "heading" or "keyphrase"
+	Sentences   []int  `json:"sentences"`   // indices into Summary.Sentences; every sentence is in exactly one theme
+	KeyPoints   []int  `json:"keyPoints"`   // indices into Summary.KeyPoints
+}
+
+// KeyPoint is one point of the summary, built only from pieces of one input sentence.
+type KeyPoint struct {
+	// Text is Spans' text joined by single spaces, with only these edits: the first letter capitalised, a final
+	// period added, whitespace collapsed, and a bracketed name ("[Zelenskyy]") standing for an opening pronoun.
+	Text     string  `json:"text"`
+	Theme    int     `json:"theme"`    // index into Summary.Themes
+	Sentence int     `json:"sentence"` // index into Summary.Sentences
+	Spans    []Span  `json:"spans"`    // the pieces of the input the text is made of, in order
+	Score    float64 `json:"score"`    // relative importance, 0 to 1, comparable within one summary
+}
+
+// SentenceRef locates one sentence of the input.
+type SentenceRef struct {
+	Span
+	Paragraph int `json:"paragraph"` // index of its paragraph among the input's blocks
+}
+
+// Stats count the input.
+type Stats struct {
+	Words      int `json:"words"`
+	Sentences  int `json:"sentences"`
+	Paragraphs int `json:"paragraphs"` // paragraphs holding sentences
+}
+
+// Text summarizes English news text (plain or HTML) as opts ask. Errors are those of Parse, and ErrInvalidOptions
+// for an option outside its documented values. Text is safe for concurrent use.
+func Text(text string, opts Options) (*Summary, error) {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	doc, err := parse(text)
+	if err != nil {
+		return nil, err
+	}
+	return summarizeDoc(doc, opts)
+}

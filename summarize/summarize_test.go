@@ -1,0 +1,195 @@
+package summarize
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestOptions(t *testing.T) {
+	tests := []struct {
+		name string
+		opts Options
+		ok   bool
+	}{
+		{"zero", Options{}, true},
+		{"all set", Options{Type: TypeTLDR, Length: LengthLong, Format: FormatPlainText}, true},
+		{"headline json", Options{Type: TypeHeadline, Format: FormatJSON}, true},
+		{"bad type", Options{Type: "bullets"}, false},
+		{"bad length", Options{Length: "huge"}, false},
+		{"bad format", Options{Format: "html"}, false},
+		{"case matters", Options{Type: "Key-Points"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.opts.Validate()
+			if tt.ok {
+				assert.NoError(t, err)
+			} else {
+				assert.ErrorIs(t, err, ErrInvalidOptions)
+				_, err = Text("The council approved the budget.", tt.opts)
+				assert.ErrorIs(t, err, ErrInvalidOptions)
+			}
+		})
+	}
+}
+
+// withoutHeadings removes the seed's section headings, leaving its text alone.
+func withoutHeadings(text string) string {
+	for _, h := range []string{"Facing US pressure\n\n", "Europeans back Ukraine\n\n", "Both sides exchange aerial strikes\n\n"} {
+		text = strings.Replace(text, h, "", 1)
+	}
+	return text
+}
+
+func TestGoldenSeedSummaries(t *testing.T) {
+	seed := readTestdata(t, "ap-ukraine-territory.txt")
+	tests := []struct {
+		name string
+		text string
+		opts Options
+	}{
+		{"short", seed, Options{}},
+		{"medium", seed, Options{Length: LengthMedium}},
+		{"long plain", seed, Options{Length: LengthLong, Format: FormatPlainText}},
+		{"no headings", withoutHeadings(seed), Options{Length: LengthMedium}},
+		{"tldr", seed, Options{Type: TypeTLDR, Length: LengthMedium}},
+		{"teaser", seed, Options{Type: TypeTeaser, Length: LengthMedium}},
+		{"headline", seed, Options{Type: TypeHeadline}},
+		{"json", seed, Options{Format: FormatJSON}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Text(tt.text, tt.opts)
+			require.NoError(t, err)
+			checkSummary(t, tt.text, s)
+			golden(t, "ap-ukraine-territory."+strings.ReplaceAll(tt.name, " ", "-")+".json", s)
+		})
+	}
+}
+
+func TestSeedThemes(t *testing.T) {
+	seed := readTestdata(t, "ap-ukraine-territory.txt")
+	s, err := Text(seed, Options{Length: LengthMedium})
+	require.NoError(t, err)
+	var labels []string
+	for _, th := range s.Themes {
+		labels = append(labels, th.Label)
+	}
+	require.Len(t, labels, 4)
+	assert.Equal(t, []string{"Facing US pressure", "Europeans back Ukraine", "Both sides exchange aerial strikes"}, labels[1:])
+	assert.Equal(t, "keyphrase", s.Themes[0].LabelSource)
+	for _, th := range s.Themes {
+		assert.NotEmpty(t, th.KeyPoints, "theme %q has no point at medium length", th.Label)
+	}
+}
+
+func TestHeadlineLimits(t *testing.T) {
+	seed := readTestdata(t, "ap-ukraine-territory.txt")
+	for length, limit := range map[string]int{LengthShort: 12, LengthMedium: 17, LengthLong: 22} {
+		s, err := Text(seed, Options{Type: TypeHeadline, Length: length})
+		require.NoError(t, err)
+		assert.LessOrEqual(t, len(strings.Fields(s.Text)), limit, length)
+		assert.NotEmpty(t, s.Text)
+	}
+}
+
+// danglingOpeners may never open a key point.
+var danglingOpeners = wordSet("he she it they this but however these those that")
+
+// checkSummary asserts what every summary must keep, whatever its input.
+func checkSummary(t *testing.T, input string, s *Summary) {
+	t.Helper()
+	seen := make([]int, len(s.Sentences))
+	for _, th := range s.Themes {
+		assert.NotEmpty(t, th.Label)
+		for _, i := range th.Sentences {
+			seen[i]++
+		}
+	}
+	for i, n := range seen {
+		assert.Equal(t, 1, n, "sentence %d is in %d themes", i, n)
+	}
+	doc, err := Parse(input)
+	require.NoError(t, err)
+	for _, kp := range s.KeyPoints {
+		require.NotEmpty(t, kp.Spans)
+		sent := s.Sentences[kp.Sentence]
+		var parts []string
+		for _, sp := range kp.Spans {
+			assert.True(t, sp.Start >= sent.Start && sp.End <= sent.End, "span %v outside sentence %v", sp, sent.Span)
+			parts = append(parts, collapseSpace(input[sp.Start:sp.End]))
+		}
+		checkSpans(t, len(input), kp.Spans)
+		text := kp.Text
+		if strings.HasPrefix(text, "[") {
+			text = strings.TrimSpace(text[strings.IndexByte(text, ']')+1:])
+		} else {
+			first, _ := utf8.DecodeRuneInString(text)
+			assert.False(t, unicode.IsLower(first), "point %q starts in lowercase", kp.Text)
+		}
+		w := strings.ToLower(strings.Trim(strings.Fields(kp.Text)[0], `",.'`))
+		assert.False(t, danglingOpeners[w], "point %q opens with a dangling word", kp.Text)
+		if !doc.html {
+			joined := strings.Join(parts, " ")
+			assert.True(t, sameUpToEdits(joined, text), "point %q is not its spans %q", kp.Text, joined)
+		}
+		assert.GreaterOrEqual(t, kp.Score, 0.0)
+		assert.LessOrEqual(t, kp.Score, 1.0)
+	}
+	if s.Format == FormatJSON {
+		assert.True(t, json.Valid([]byte(s.Text)), "text is not JSON: %s", s.Text)
+	}
+}
+
+// sameUpToEdits reports whether text is joined with only the allowed edits: the first letter capitalised, a final
+// period added (headlines may also have lost nothing else).
+func sameUpToEdits(joined, text string) bool {
+	if joined == text || joined+"." == text {
+		return true
+	}
+	r, w := utf8.DecodeRuneInString(joined)
+	up := string(unicode.ToUpper(r)) + joined[w:]
+	return up == text || up+"." == text
+}
+
+func FuzzText(f *testing.F) {
+	f.Add(readTestdata(f, "ap-ukraine-territory.txt")[:1500], 0)
+	f.Add("He said so. \"Quote one. Quote two,\" she said. But it rained (a lot), officials said.", 1)
+	f.Add("Title line\n\nOne sentence here with words.\n\nHeading\n\nAnother sentence, he said.", 2)
+	f.Add("<p>One &amp; two said X.</p><h2>Next</h2><p>Three four five six seven.</p>", 3)
+	f.Fuzz(func(t *testing.T, text string, variant int) {
+		types := []string{TypeKeyPoints, TypeTLDR, TypeTeaser, TypeHeadline}
+		lengths := []string{LengthShort, LengthMedium, LengthLong}
+		v := variant & 0xff
+		opts := Options{Type: types[v%4], Length: lengths[(v/4)%3]}
+		s, err := Text(text, opts)
+		if err != nil {
+			assert.NotEqual(t, "internal", Code(err), "unexpected error %v", err)
+			return
+		}
+		checkSummary(t, text, s)
+		again, err := Text(text, opts)
+		require.NoError(t, err)
+		assert.Equal(t, s, again)
+	})
+}
+
+func BenchmarkText(b *testing.B) {
+	text := readTestdata(b, "ap-ukraine-territory.txt")
+	if _, err := Text(text, Options{}); err != nil {
+		b.Fatal(err) // loads the tagger outside the loop
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if _, err := Text(text, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

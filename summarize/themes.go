@@ -1,0 +1,313 @@
+package summarize
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The themes stage groups the sentences into runs about one subject. Headings, where the input has them, are the
+// writer's own grouping and win. Without them, news still runs in blocks (the event, the reactions, the
+// background), and a block boundary shows as a dip in vocabulary shared across it: TextTiling's lexical cohesion,
+// which needs no training, is cheap, and keeps themes contiguous so a reader can map them back to the text.
+
+// Limits of theme discovery.
+const (
+	tilingWindowParagraphs = 2 // units compared on each side of a gap, when units are paragraphs
+	tilingWindowSentences  = 3 // likewise for sentences, which carry less vocabulary each
+	minParagraphUnits      = 6 // below this many paragraphs, sentences are the units
+	minSentenceUnits       = 10
+	paragraphsPerTheme     = 5 // at most one theme per this many units: fewer, fuller themes read better
+	sentencesPerTheme      = 8
+	maxThemes              = 6
+	labelSentences         = 5 // top sentences per theme whose noun phrases may label it
+	maxLabelWords          = 4
+)
+
+// theme is a run of sentences in normalized terms.
+type theme struct {
+	label  string
+	source string // "heading" or "keyphrase"
+	sents  []int
+}
+
+// findThemes returns the themes of the document in order; every sentence is in exactly one.
+func findThemes(a *analysis, scores []float64) ([]theme, error) {
+	doc := a.doc
+	var themes []theme
+	hasHeadings := false
+	for _, p := range doc.Paragraphs {
+		if p.Kind == KindHeading {
+			hasHeadings = true
+			break
+		}
+	}
+	if hasHeadings {
+		cur := theme{source: "keyphrase"}
+		for _, p := range doc.Paragraphs {
+			switch p.Kind {
+			case KindHeading:
+				if len(cur.sents) > 0 {
+					themes = append(themes, cur)
+				}
+				cur = theme{label: collapseSpace(doc.input[p.Start:p.End]), source: "heading"}
+			case KindText:
+				cur.sents = append(cur.sents, p.Sentences...)
+			}
+		}
+		if len(cur.sents) > 0 {
+			themes = append(themes, cur)
+		}
+	} else {
+		for _, r := range tile(a) {
+			t := theme{source: "keyphrase"}
+			for i := r[0]; i < r[1]; i++ {
+				t.sents = append(t.sents, i)
+			}
+			themes = append(themes, t)
+		}
+	}
+	if err := labelThemes(a, scores, themes); err != nil {
+		return nil, err
+	}
+	return themes, nil
+}
+
+// tile cuts the sentences into contiguous runs [start, end) at the deepest dips of lexical cohesion.
+func tile(a *analysis) [][2]int {
+	doc := a.doc
+	n := len(doc.Sentences)
+	// Units: paragraphs when there are enough of them, else sentences.
+	var units [][2]int // sentence ranges
+	window, perTheme := tilingWindowParagraphs, paragraphsPerTheme
+	for _, p := range doc.Paragraphs {
+		if len(p.Sentences) > 0 {
+			units = append(units, [2]int{p.Sentences[0], p.Sentences[len(p.Sentences)-1] + 1})
+		}
+	}
+	if len(units) < minParagraphUnits {
+		units = units[:0]
+		for i := 0; i < n; i++ {
+			units = append(units, [2]int{i, i + 1})
+		}
+		window, perTheme = tilingWindowSentences, sentencesPerTheme
+		if n < minSentenceUnits {
+			return [][2]int{{0, n}}
+		}
+	}
+	m := len(units)
+	k := min(max(m/perTheme, 1), maxThemes)
+	if k == 1 {
+		return [][2]int{{0, n}}
+	}
+	vecs := make([]vector, m)
+	for u, r := range units {
+		var vs []vector
+		for i := r[0]; i < r[1]; i++ {
+			vs = append(vs, a.sents[i].vec)
+		}
+		vecs[u] = sumVectors(vs...)
+	}
+	// sim[g] is the cohesion across the gap after unit g.
+	sim := make([]float64, m-1)
+	for g := range sim {
+		left := sumVectors(vecs[max(0, g-window+1) : g+1]...)
+		right := sumVectors(vecs[g+1 : min(m, g+1+window)]...)
+		sim[g] = left.dot(right)
+	}
+	depth := make([]float64, len(sim))
+	mean := 0.0
+	for g := range sim {
+		l, r := sim[g], sim[g]
+		for i := g - 1; i >= 0 && sim[i] >= l; i-- {
+			l = sim[i]
+		}
+		for i := g + 1; i < len(sim) && sim[i] >= r; i++ {
+			r = sim[i]
+		}
+		depth[g] = (l - sim[g]) + (r - sim[g])
+		mean += depth[g]
+	}
+	mean /= float64(len(depth))
+	sd := 0.0
+	for _, d := range depth {
+		sd += (d - mean) * (d - mean)
+	}
+	sd = math.Sqrt(sd / float64(len(depth)))
+	cutoff := mean - sd/2 // TextTiling's liberal cutoff; the theme count limit does the rest
+	gaps := make([]int, len(depth))
+	for g := range gaps {
+		gaps[g] = g
+	}
+	sort.SliceStable(gaps, func(i, j int) bool { return depth[gaps[i]] > depth[gaps[j]] })
+	minRun := max(2, window)
+	var cuts []int // unit index where a new theme starts
+	for _, g := range gaps {
+		if len(cuts) == k-1 || depth[g] <= cutoff || depth[g] <= 0 {
+			break
+		}
+		c := g + 1
+		ok := c >= minRun && m-c >= minRun
+		for _, o := range cuts {
+			if abs(o-c) < minRun {
+				ok = false
+			}
+		}
+		if ok {
+			cuts = append(cuts, c)
+		}
+	}
+	sort.Ints(cuts)
+	var out [][2]int
+	prev := 0
+	for _, c := range cuts {
+		out = append(out, [2]int{units[prev][0], units[c][0]})
+		prev = c
+	}
+	return append(out, [2]int{units[prev][0], n})
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// phrase is a candidate label: a noun phrase of the input.
+type phrase struct {
+	text  string  // as written, whitespace collapsed
+	terms []int32 // content terms it holds
+	score float64
+	first int // sentence of its first occurrence, to break ties by reading order
+}
+
+// labelThemes gives every theme that has no heading a noun phrase naming its subject: the phrase, among those of
+// the theme's best sentences, whose words are most frequent in the theme and rarest in the other themes.
+func labelThemes(a *analysis, scores []float64, themes []theme) error {
+	// Term frequency per theme, and in how many themes each term occurs.
+	tf := make([]map[int32]int, len(themes))
+	spread := map[int32]int{}
+	for t, th := range themes {
+		tf[t] = map[int32]int{}
+		for _, i := range th.sents {
+			for _, id := range a.sents[i].terms {
+				if tf[t][id] == 0 {
+					spread[id]++
+				}
+				tf[t][id]++
+			}
+		}
+	}
+	used := map[string]bool{}
+	for _, th := range themes {
+		if th.source == "heading" {
+			used[strings.ToLower(th.label)] = true
+		}
+	}
+	for t := range themes {
+		if themes[t].source == "heading" {
+			continue
+		}
+		best := phrase{}
+		for _, i := range topSentences(themes[t].sents, scores, labelSentences) {
+			toks, err := a.doc.tagged(i)
+			if err != nil {
+				return err
+			}
+			for _, p := range nounPhrases(a, toks) {
+				p.first = i
+				s := 0.0
+				for _, id := range p.terms {
+					s += float64(tf[t][id]) * math.Log(1+float64(len(themes))/float64(max(1, spread[id])))
+				}
+				// Two or three words name a subject better than one; longer phrases read as sentences.
+				switch len(p.terms) {
+				case 1:
+					s *= 0.8
+				case 2, 3:
+					s *= 0.75
+				default:
+					s *= 0.5
+				}
+				p.score = s
+				if used[strings.ToLower(p.text)] {
+					continue
+				}
+				if p.score > best.score || (p.score == best.score && best.text != "" && p.first < best.first) {
+					best = p
+				}
+			}
+		}
+		if best.text == "" {
+			best.text = "Overview"
+		}
+		themes[t].label = capitalize(best.text)
+		used[strings.ToLower(best.text)] = true
+	}
+	return nil
+}
+
+// topSentences returns up to n of the given sentences with the highest scores, best first.
+func topSentences(sents []int, scores []float64, n int) []int {
+	top := append([]int(nil), sents...)
+	sort.SliceStable(top, func(i, j int) bool { return scores[top[i]] > scores[top[j]] })
+	return top[:min(n, len(top))]
+}
+
+// nounPhrases returns the noun phrases of a tagged sentence: runs of adjectives and nouns that end in a noun, at
+// most maxLabelWords long, trimmed of function words at either end.
+func nounPhrases(a *analysis, toks []Token) []phrase {
+	var out []phrase
+	flush := func(run []Token) {
+		for len(run) > 0 && (stopwords[strings.ToLower(run[0].Text)] || !strings.HasPrefix(run[0].Tag, "NN") && !strings.HasPrefix(run[0].Tag, "JJ")) {
+			run = run[1:]
+		}
+		for len(run) > 0 && (!strings.HasPrefix(run[len(run)-1].Tag, "NN") || stopwords[strings.ToLower(run[len(run)-1].Text)]) {
+			run = run[:len(run)-1]
+		}
+		if len(run) > maxLabelWords {
+			run = run[len(run)-maxLabelWords:]
+		}
+		if len(run) == 0 {
+			return
+		}
+		p := phrase{text: collapseSpace(a.doc.input[run[0].Start:run[len(run)-1].End])}
+		for _, t := range run {
+			if id, ok := a.ids[termKey(t.Text)]; ok {
+				p.terms = append(p.terms, id)
+			}
+		}
+		if len(p.terms) > 0 && !strings.ContainsAny(p.text, `"()`) {
+			out = append(out, p)
+		}
+	}
+	start := 0
+	for i, t := range toks {
+		if !isNominal(t) {
+			flush(toks[start:i])
+			start = i + 1
+		}
+	}
+	flush(toks[start:])
+	return out
+}
+
+// isNominal reports whether a token can be part of a noun phrase label.
+func isNominal(t Token) bool {
+	if t.Text == "-" || strings.Contains(t.Text, "'") {
+		return false
+	}
+	return strings.HasPrefix(t.Tag, "NN") || strings.HasPrefix(t.Tag, "JJ")
+}
+
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	r, w := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[w:]
+}
