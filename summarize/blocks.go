@@ -42,7 +42,7 @@ func splitBlocks(text string) []block {
 	for _, group := range blankLineGroups(text) {
 		blocks = append(blocks, joinLines(text, group)...)
 	}
-	classify(text, blocks)
+	classifyBlocks(text, blocks)
 	return blocks
 }
 
@@ -118,7 +118,7 @@ func lastLineLen(text string, b block) int {
 }
 
 // classify sets each block's kind and finds the dateline.
-func classify(text string, blocks []block) {
+func classifyBlocks(text string, blocks []block) {
 	firstText := true
 	for i := range blocks {
 		b := &blocks[i]

@@ -32,12 +32,14 @@ var leadingConnectives = wordSet("but and however meanwhile still yet so also mo
 // reportingVerbs mark attribution tails and name who said what.
 var reportingVerbs = wordSet("said says told added noted explained wrote claimed insisted argued stressed reported announced warned stated confirmed tweeted")
 
-// compress builds the key point of sentence i, or reports that the sentence cannot stand alone.
-func compress(a *analysis, i int) (point, bool) {
+// compress builds the key point of sentence i, or reports that the sentence cannot stand alone. With clauses set
+// it also drops the clauses a short point can do without (see dropClauses); long summaries keep them, since a
+// reader who asks for more wants the fuller account.
+func compress(a *analysis, i int, clauses bool) (point, bool) {
 	doc := a.doc
 	s := &doc.Sentences[i]
 	toks := s.tokens
-	if len(toks) == 0 || strings.Count(s.Text, `"`)%2 != 0 {
+	if len(toks) == 0 || s.partial || strings.Count(s.Text, `"`)%2 != 0 {
 		return point{}, false // an unbalanced quote mark means part of a quote: not a point on its own
 	}
 	keep := make([]bool, len(toks))
@@ -80,7 +82,11 @@ func compress(a *analysis, i int) (point, bool) {
 			for k := c; k < len(toks); k++ {
 				keep[k] = false
 			}
+			last = c
 		}
+	}
+	if tagged, err := doc.tagged(i); clauses && err == nil && name == "" {
+		first = dropClauses(tagged, keep, first, last)
 	}
 	p := point{sent: i}
 	var parts []string
@@ -115,6 +121,103 @@ func compress(a *analysis, i int) (point, bool) {
 	}
 	p.text = finishSentence(text)
 	return p, true
+}
+
+// Clause rules keep at least this many words of the main clause.
+const minClauseWords = 6
+
+// dropClauses removes the parts of a sentence that a key point can do without: a leading prepositional phrase
+// ("In an interview with Politico released Tuesday, …"), a trailing participle or relative clause ("…, arguing
+// that …", "…, which …", "…, with the U.K. leader saying …"), and a relative clause between commas ("Leo, who
+// has met …, has called …"). Nothing inside a quote is touched, and a cut that would leave fewer than
+// minClauseWords words is not made. It returns the new first kept token.
+func dropClauses(toks []Token, keep []bool, first, last int) int {
+	// open[k] is whether a quote is open before token k; a cut may drop whole quotes, never part of one.
+	open := make([]bool, len(toks)+1)
+	for k, t := range toks {
+		open[k+1] = open[k] != (t.Text == `"`)
+	}
+	free := func(from, to int) bool { return !open[from] && !open[to] }
+	words := func() int { return countWords(toks, keep) }
+	drop := func(from, to int) bool {
+		saved := append([]bool(nil), keep[from:to]...)
+		for k := from; k < to; k++ {
+			keep[k] = false
+		}
+		if words() < minClauseWords {
+			copy(keep[from:to], saved)
+			return false
+		}
+		return true
+	}
+	// A leading prepositional phrase with no finite verb, up to its comma, before a main clause with a subject.
+	if first < last && (toks[first].Tag == "IN" || toks[first].Tag == "RB") && !subordinators[strings.ToLower(toks[first].Text)] {
+		plainPrep := phraseOpeners[strings.ToLower(toks[first].Text)]
+		for c := first + 1; c < min(last, first+16); c++ {
+			if toks[c].Text != "," {
+				if isFiniteVerb(toks[c].Tag) && !plainPrep {
+					break
+				}
+				continue
+			}
+			if c+1 < last && startsClause(toks[c+1]) && free(first, c+1) && drop(first, c+1) {
+				first = c + 1
+			}
+			break
+		}
+	}
+	// A trailing clause that runs to the end of the sentence.
+	for c := first + 1; c < last-1; c++ {
+		if toks[c].Text != "," || !keep[c] || !free(c, last) {
+			continue
+		}
+		nx := toks[c+1]
+		w := strings.ToLower(nx.Text)
+		if nx.Tag == "VBG" || w == "which" || w == "with" || w == "while" && c+2 < last && toks[c+2].Tag != "VBG" {
+			if drop(c, len(toks)) {
+				last = c
+				break
+			}
+		}
+	}
+	// A relative clause between commas, closed by a comma followed by the main clause's verb.
+	for c := first + 1; c < last-2; c++ {
+		if toks[c].Text != "," || !keep[c] {
+			continue
+		}
+		w := strings.ToLower(toks[c+1].Text)
+		if w != "who" && w != "which" {
+			continue
+		}
+		for e := c + 2; e < last-1 && e < c+24; e++ {
+			if toks[e].Text != "," {
+				continue
+			}
+			if isFiniteVerb(toks[e+1].Tag) && free(c, e+1) {
+				drop(c, e+1)
+			}
+			break
+		}
+	}
+	return first
+}
+
+// phraseOpeners are prepositions whose phrase stays a phrase even when a verb follows inside it ("In an interview
+// with Politico released Tuesday,"), unlike "After" or "As", which also open clauses.
+var phraseOpeners = wordSet("in on at during despite amid following according under by among throughout earlier later meanwhile")
+
+// isFiniteVerb reports tags of verbs that make a clause: past, present, modal.
+func isFiniteVerb(tag string) bool {
+	return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD"
+}
+
+// startsClause reports whether a token can open a main clause's subject: a name, a noun, a determiner, a number.
+func startsClause(t Token) bool {
+	switch t.Tag {
+	case "NNP", "NNPS", "NN", "NNS", "DT", "JJ", "CD", "PRP$":
+		return true
+	}
+	return false
 }
 
 // finishSentence adds a final period unless the text already ends a sentence.
@@ -208,6 +311,22 @@ func resolveName(doc *Document, i int) string {
 	return ""
 }
 
+// nameRun returns the length of the run of capitalised words that opens a sentence when a verb follows it, else 0.
+func nameRun(toks []Token) int {
+	k := 0
+	for k < len(toks) && isCapitalized(toks[k].Text) && !stopwords[strings.ToLower(toks[k].Text)] {
+		k++
+	}
+	if k == 0 || k >= len(toks) {
+		return 0
+	}
+	next := toks[k].Text
+	if !startsLower(next) || stopwords[next] && !verbish[next] {
+		return 0
+	}
+	return k
+}
+
 // leadingName returns the last word of the run of capitalised words that opens a sentence when a verb follows it
 // ("Ukrainian President Volodymyr Zelenskyy has…" gives "Zelenskyy"), else "".
 func leadingName(toks []Token) string {
@@ -215,18 +334,11 @@ func leadingName(toks []Token) string {
 	for k < len(toks) && (toks[k].Text == `"` || toks[k].Text == "'") {
 		k++
 	}
-	start := k
-	for k < len(toks) && isCapitalized(toks[k].Text) && !stopwords[strings.ToLower(toks[k].Text)] {
-		k++
-	}
-	if k == start || k >= len(toks) {
+	n := nameRun(toks[k:])
+	if n == 0 {
 		return ""
 	}
-	next := toks[k].Text
-	if !startsLower(next) || stopwords[next] && !verbish[next] {
-		return ""
-	}
-	return strings.TrimSuffix(toks[k-1].Text, "'s")
+	return strings.TrimSuffix(toks[k+n-1].Text, "'s")
 }
 
 // verbish are function words that follow a subject as a verb or auxiliary.
@@ -286,7 +398,7 @@ func (d *Document) pieceText(toks []Token) string {
 var headlineWords = map[string]int{LengthShort: 12, LengthMedium: 17, LengthLong: 22}
 
 // headlineBreaks open the clauses and phrases a headline can end before.
-var headlineBreaks = wordSet("that which who as while after because when where and but amid despite with following including since before until to from in on at for by over")
+var headlineBreaks = wordSet("that which who as while after because when where and but amid despite with following including since before until from in on at for by over")
 
 // shortenHeadline cuts a key point to the headline's word limit, before a clause or phrase when it can, and drops
 // its final period, as headlines do.
@@ -304,6 +416,9 @@ func shortenHeadline(a *analysis, kp *KeyPoint, length string) {
 	name := ""
 	if strings.HasPrefix(kp.Text, "[") {
 		name = kp.Text[:strings.IndexByte(kp.Text, ']')+1]
+	} else if n := nameRun(toks); n > 1 {
+		// Headlines name people by surname: "Ukrainian President Volodymyr Zelenskyy has…" becomes "Zelenskyy has…".
+		toks = toks[n-1:]
 	}
 	budget := limit
 	if name != "" {

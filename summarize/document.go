@@ -113,6 +113,7 @@ func linkQuotes(doc *Document) {
 		if !wasOpen && !open {
 			continue // quotes (if any) open and close inside this sentence
 		}
+		s.partial = true
 		if !wasOpen && open {
 			group = []int{i}
 			opener = -1
@@ -153,12 +154,8 @@ func collapseSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// tagger loading is costly (prose's model is megabytes of weights), so it happens once per process, on first need.
-var (
-	taggerOnce   sync.Once
-	sharedTagger *tagger
-	taggerErr    error
-)
+// sharedTagger loads the tagger once per process, on first need: prose's model is megabytes of weights.
+var sharedTagger = sync.OnceValues(loadTagger)
 
 // tagged fills the part-of-speech tags of sentence i, once.
 func (d *Document) tagged(i int) ([]Token, error) {
@@ -166,10 +163,10 @@ func (d *Document) tagged(i int) ([]Token, error) {
 	if len(toks) == 0 || toks[0].Tag != "" {
 		return toks, nil
 	}
-	taggerOnce.Do(func() { sharedTagger, taggerErr = loadTagger() })
-	if taggerErr != nil {
-		return nil, fmt.Errorf("summarize: loading the tagger: %w", taggerErr)
+	tg, err := sharedTagger()
+	if err != nil {
+		return nil, err
 	}
-	sharedTagger.tag(toks)
+	tg.tag(toks)
 	return toks, nil
 }

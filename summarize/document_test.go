@@ -124,15 +124,15 @@ func TestSpansIndexInput(t *testing.T) {
 	doc, err := Parse(text)
 	require.NoError(t, err)
 	for _, s := range doc.Sentences {
-		assert.Equal(t, s.Text, collapseSpace(straighten(text[s.Start:s.End])))
+		assert.Equal(t, s.Text, collapseSpace(straightenQuotes(text[s.Start:s.End])))
 		for _, tok := range s.tokens {
 			assert.True(t, tok.Start >= s.Start && tok.End <= s.End, "token %q outside its sentence", tok.Text)
 		}
 	}
 }
 
-// straighten maps curly quotes as normalization does, for comparing raw spans with normalized text.
-func straighten(s string) string {
+// straightenQuotes maps curly quotes as normalization does, for comparing raw spans with normalized text.
+func straightenQuotes(s string) string {
 	return strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'").Replace(s)
 }
 

@@ -10,10 +10,12 @@ import (
 // plus a bonus for a theme that has no point yet, so a short summary spreads over the story instead of repeating
 // its lead.
 const (
-	redundancyWeight = 0.6  // how much similarity to a chosen point costs
-	redundancyMax    = 0.5  // above this cosine a sentence says what a chosen point says: never picked
+	redundancyWeight = 0.3  // how much similarity to a chosen point costs
+	redundancyMax    = 0.4  // above this cosine a sentence says what a chosen point says: never picked
 	spreadBonus      = 0.15 // for the first point of a theme
-	minPointWords    = 5
+	// weightSectionLead is the position prior inside a section under a heading, as strong as the lead's.
+	weightSectionLead = weightPosition
+	minPointWords     = 5
 	// Teasers look for what draws a reader in rather than what informs: quotes, questions, surprises.
 	teaserQuoteBonus    = 0.7
 	teaserQuestionBonus = 0.6
@@ -71,7 +73,10 @@ func summarizeDoc(doc *Document, opts Options) (*Summary, error) {
 	if opts.Type == TypeTeaser {
 		ranked = teaserScores(a, scores)
 	}
-	points := pick(a, ranked, themeOf, pointCounts[opts.Type][opts.Length], opts.Type == TypeKeyPoints)
+	if headed(themes) {
+		ranked = sectionLeads(ranked, themes)
+	}
+	points := pick(a, ranked, themes, themeOf, pointCounts[opts.Type][opts.Length], opts.Type == TypeKeyPoints, opts.Length != LengthLong)
 	sum := &Summary{
 		Type: opts.Type, Length: opts.Length, Format: opts.Format, Title: doc.Title,
 		Themes: make([]Theme, len(themes)), KeyPoints: make([]KeyPoint, 0, len(points)),
@@ -115,19 +120,19 @@ func summarizeDoc(doc *Document, opts Options) (*Summary, error) {
 	return sum, nil
 }
 
-// pick chooses up to n points greedily. When spread is set, a theme's first point earns a bonus.
-func pick(a *analysis, scores []float64, themeOf []int, n int, spread bool) []point {
+// pick chooses up to n points greedily. When spread is set and the themes are the writer's own sections, every
+// section gets its best point first, sections in the order of their best score, so a summary covers the story's
+// parts before it deepens any; discovered themes only earn a bonus, since their boundaries are guesses.
+func pick(a *analysis, scores []float64, themes []theme, themeOf []int, n int, spread, clauses bool) []point {
 	var chosen []point
 	covered := map[int]bool{}
 	built := make(map[int]*point)
 	refused := make([]bool, len(scores))
-	for len(chosen) < n {
-		best, bestVal := -1, 0.0
-		for i := range scores {
-			if refused[i] {
-				continue
-			}
-			if a.sents[i].words < minPointWords {
+	// best returns the candidate of highest marginal value among sents, or -1.
+	best := func(sents []int, bonus float64) (int, float64) {
+		b, bv := -1, 0.0
+		for _, i := range sents {
+			if refused[i] || a.sents[i].words < minPointWords {
 				continue
 			}
 			red := 0.0
@@ -138,32 +143,90 @@ func pick(a *analysis, scores []float64, themeOf []int, n int, spread bool) []po
 				continue
 			}
 			v := scores[i] - redundancyWeight*red
-			if spread && !covered[themeOf[i]] {
-				v += spreadBonus
+			if !covered[themeOf[i]] {
+				v += bonus
 			}
-			if best < 0 || v > bestVal {
-				best, bestVal = i, v
+			if b < 0 || v > bv {
+				b, bv = i, v
 			}
 		}
-		if best < 0 {
-			break
-		}
-		p, ok := built[best], true
+		return b, bv
+	}
+	// take builds the point of sentence i and keeps it if the sentence can stand alone.
+	take := func(i int) bool {
+		p := built[i]
 		if p == nil {
-			var q point
-			q, ok = compress(a, best)
+			q, ok := compress(a, i, clauses)
+			if !ok {
+				q.words = 0
+			}
 			p = &q
-			built[best] = p
+			built[i] = p
 		}
-		if !ok || p.words < minPointWords-1 {
-			refused[best] = true
-			continue
+		refused[i] = true
+		if p.words < minPointWords-1 {
+			return false
 		}
 		chosen = append(chosen, *p)
-		covered[themeOf[best]] = true
-		refused[best] = true
+		covered[themeOf[i]] = true
+		return true
+	}
+	all := make([]int, len(scores))
+	for i := range all {
+		all[i] = i
+	}
+	if spread && headed(themes) {
+		for len(chosen) < n {
+			// The uncovered section whose best candidate scores highest gets its point.
+			bt, bi, bv := -1, -1, 0.0
+			for t, th := range themes {
+				if covered[t] {
+					continue
+				}
+				if i, v := best(th.sents, 0); i >= 0 && (bt < 0 || v > bv) {
+					bt, bi, bv = t, i, v
+				}
+			}
+			if bt < 0 {
+				break
+			}
+			take(bi)
+		}
+	}
+	bonus := 0.0
+	if spread {
+		bonus = spreadBonus
+	}
+	for len(chosen) < n {
+		i, _ := best(all, bonus)
+		if i < 0 {
+			break
+		}
+		take(i)
 	}
 	return chosen
+}
+
+// sectionLeads adds to each sentence the position prior within its section: under a heading, writers again lead
+// with what matters, and the prior over the whole text cannot see that.
+func sectionLeads(scores []float64, themes []theme) []float64 {
+	out := append([]float64(nil), scores...)
+	for _, th := range themes {
+		for k, i := range th.sents {
+			out[i] += weightSectionLead / (1 + float64(k)/posHalf)
+		}
+	}
+	return out
+}
+
+// headed reports whether the themes come from the input's headings.
+func headed(themes []theme) bool {
+	for _, th := range themes {
+		if th.source == "heading" {
+			return true
+		}
+	}
+	return false
 }
 
 // teaserScores favours what draws a reader in: a complete quote, a question, less of the lead.

@@ -9,19 +9,19 @@ const (
 	// Position: the lead carries the story. The prior falls off as 1/(1+k/posHalf), so the sentence at posHalf
 	// counts half the lead.
 	weightPosition = 1.0
-	posHalf        = 2.5
+	posHalf        = 4.5
 	// Centrality: a sentence that shares the document's main vocabulary states what the story is about.
-	weightCentrality = 0.5
+	weightCentrality = 1.5
 	// Title: when the input has its own headline, sentences that echo it are on topic.
 	weightTitle = 0.3
 	// Informativeness: names and figures are what readers come for ("110 drones", "Keir Starmer").
 	weightInfo = 0.3
 	infoCap    = 0.35 // share of words that are names or figures above which more is not better
 	// Penalties for sentences that make weak points on their own.
-	penaltyQuote    = 0.35 // quotes colour a story; the facts are in the reporting around them
+	penaltyQuote    = 0.15 // quotes colour a story; the facts are in the reporting around them
 	penaltyQuestion = 0.5  // a question is not a point
 	penaltyDangling = 1.0  // opens with "It", "This", "They": meaningless alone
-	penaltyShort    = 0.5  // under shortWords words: a fragment, a caption, a sign-off
+	penaltyShort    = 0.3  // under shortWords words: a fragment, a caption, a sign-off
 	shortWords      = 7
 	longWords       = 45 // past this a sentence is a paragraph in disguise; it costs the reader
 	penaltyLong     = 0.2

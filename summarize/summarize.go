@@ -38,6 +38,9 @@ type Sentence struct {
 
 	tokens []Token // the sentence's words and punctuation, spans in the input; tags filled on demand
 	quote  bool    // the sentence opens with, or lies inside, a direct quote
+	// partial is true when a direct quote runs across the sentence's start or end: the sentence is a piece of a
+	// longer quote and misreads without the rest.
+	partial bool
 }
 
 // Parse reads text, which may be plain text or HTML, into a Document. It returns ErrEmptyText when the text holds

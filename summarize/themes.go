@@ -219,19 +219,14 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 			}
 			for _, p := range nounPhrases(a, toks) {
 				p.first = i
+				// A phrase's weight is the mean of its words' weights: how often each occurs in the theme, times
+				// how few other themes use it, so the story's main actor, present everywhere, names no theme.
 				s := 0.0
 				for _, id := range p.terms {
-					s += float64(tf[t][id]) * math.Log(1+float64(len(themes))/float64(max(1, spread[id])))
+					s += float64(tf[t][id]) * math.Log(float64(len(themes)+1)/float64(max(1, spread[id])))
 				}
-				// Two or three words name a subject better than one; longer phrases read as sentences.
-				switch len(p.terms) {
-				case 1:
-					s *= 0.8
-				case 2, 3:
-					s *= 0.75
-				default:
-					s *= 0.5
-				}
+				s /= float64(len(p.terms))
+				s *= labelLengthFactor[min(len(p.terms), len(labelLengthFactor)-1)]
 				p.score = s
 				if used[strings.ToLower(p.text)] {
 					continue
@@ -249,6 +244,10 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 	}
 	return nil
 }
+
+// labelLengthFactor favours two- and three-word phrases, which name a subject better than a lone word and read
+// better than a long name; indexed by the number of content words.
+var labelLengthFactor = []float64{0, 1, 1.2, 1.1, 0.8}
 
 // topSentences returns up to n of the given sentences with the highest scores, best first.
 func topSentences(sents []int, scores []float64, n int) []int {
@@ -297,7 +296,7 @@ func nounPhrases(a *analysis, toks []Token) []phrase {
 
 // isNominal reports whether a token can be part of a noun phrase label.
 func isNominal(t Token) bool {
-	if t.Text == "-" || strings.Contains(t.Text, "'") {
+	if !isWordToken(t.Text) || strings.Contains(t.Text, "'") {
 		return false
 	}
 	return strings.HasPrefix(t.Tag, "NN") || strings.HasPrefix(t.Tag, "JJ")

@@ -47,16 +47,31 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "%-10s %7s %7s %7s %7s %9s\n", "system", "R1", "R2", "RLsum", "words", "ms/art")
 	for _, s := range res.systems {
 		fmt.Fprintf(stdout, "%-10s %7.2f %7.2f %7.2f %7.1f %9.3f\n", s.name,
-			100*s.r1.Value(), 100*s.r2.Value(), 100*s.rl.Value(), s.words.Value(), s.ms.Value())
+			100*s.r1.Score().F1, 100*s.r2.Score().F1, 100*s.rl.Score().F1, s.words.mean(), s.ms.mean())
 	}
 	return 0
 }
 
 // systemScores accumulates one system's results.
 type systemScores struct {
-	name              string
-	r1, r2, rl, words rouge.Mean
-	ms                rouge.Mean
+	name       string
+	r1, r2, rl rouge.Mean
+	words, ms  mean
+}
+
+// mean averages plain numbers.
+type mean struct {
+	sum float64
+	n   int
+}
+
+func (m *mean) add(x float64) { m.sum += x; m.n++ }
+
+func (m *mean) mean() float64 {
+	if m.n == 0 {
+		return 0
+	}
+	return m.sum / float64(m.n)
 }
 
 type evalResult struct {
@@ -72,11 +87,12 @@ func evaluate(r io.Reader, goldField string, opts summarize.Options, limit int) 
 	sc := rouge.Scorer{Stem: true}
 	add := func(s *systemScores, ref string, pred []string, d time.Duration) {
 		p := strings.Join(pred, "\n")
-		s.r1.Add(sc.Rouge1(ref, p).F1)
-		s.r2.Add(sc.Rouge2(ref, p).F1)
-		s.rl.Add(sc.RougeLsum(ref, p).F1)
-		s.words.Add(float64(len(strings.Fields(p))))
-		s.ms.Add(float64(d.Microseconds()) / 1000)
+		all := sc.All(ref, p)
+		s.r1.Add(all.Rouge1)
+		s.r2.Add(all.Rouge2)
+		s.rl.Add(all.RougeLsum)
+		s.words.add(float64(len(strings.Fields(p))))
+		s.ms.add(float64(d.Microseconds()) / 1000)
 	}
 	br := bufio.NewReaderSize(r, 1<<20)
 	for limit <= 0 || res.articles < limit {

@@ -1,0 +1,385 @@
+package summarize
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+	"github.com/mingrammer/commonregex"
+)
+
+// tagger is prose's averaged perceptron, loaded once.
+//
+// It computes exactly prose's features and scores, but prose adds up a word's
+// scores and picks the best tag by ranging over Go maps, so the order of the
+// float additions and the winner of a tie change from run to run. Here the
+// features are visited in the order prose's featurize lists them, each
+// feature's weights are stored sorted by tag, and a tie goes to the tag that
+// sorts first, so the same sentence always gets the same tags.
+type tagger struct {
+	tags   []string             // every tag the model can predict, sorted
+	known  map[string]string    // words the training data always gave one tag (prose's tagMap)
+	feats  map[string]weightRun // feature key -> its weights in tagIdx and weight
+	tagIdx []uint8              // index into tags, ascending within a feature
+	weight []float64
+	bias   weightRun // the one feature every word has
+
+	scratch sync.Pool // *tagScratch; lets concurrent tag calls reuse buffers
+}
+
+// weightRun locates one feature's weights in tagger.tagIdx and tagger.weight.
+type weightRun struct {
+	off, n uint32
+}
+
+// Where prose keeps the model, inside its embedded assets.
+const (
+	modelWeights = "model/AveragedPerceptron/weights.gob"
+	modelTags    = "model/AveragedPerceptron/tags.gob"
+	modelClasses = "model/AveragedPerceptron/classes.gob"
+)
+
+// loadTagger decodes prose's embedded model. It takes a noticeable fraction of
+// a second, so callers should load once and share the tagger, which is safe
+// for concurrent use.
+func loadTagger() (*tagger, error) {
+	var classes []string
+	if err := decodeAsset(modelClasses, &classes); err != nil {
+		return nil, err
+	}
+	var known map[string]string
+	if err := decodeAsset(modelTags, &known); err != nil {
+		return nil, err
+	}
+	var weights map[string]map[string]float64
+	if err := decodeAsset(modelWeights, &weights); err != nil {
+		return nil, err
+	}
+	return newTagger(classes, known, weights)
+}
+
+func decodeAsset(name string, into any) error {
+	b, err := prose.Asset(name)
+	if err != nil {
+		return fmt.Errorf("summarize: load tagger: %w", err)
+	}
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(into); err != nil {
+		return fmt.Errorf("summarize: load tagger: decode %s: %w", name, err)
+	}
+	return nil
+}
+
+// newTagger packs prose's nested weight maps into two flat arrays. Ranging
+// over 75,000 small maps is most of its cost, so it does that once.
+func newTagger(classes []string, known map[string]string, weights map[string]map[string]float64) (*tagger, error) {
+	tags := slices.Sorted(slices.Values(classes))
+	tags = slices.Compact(tags)
+	index := make(map[string]int, len(tags))
+	for i, c := range tags {
+		index[c] = i
+	}
+	total := 0
+	for _, ws := range weights {
+		total += len(ws)
+	}
+
+	t := &tagger{
+		known:  known,
+		feats:  make(map[string]weightRun, len(weights)),
+		tagIdx: make([]uint8, 0, total),
+		weight: make([]float64, 0, total),
+	}
+	runs := make([]weightRun, 0, len(weights))
+	unlisted := false
+	// The map order only decides where each feature's run of weights sits in
+	// the flat arrays; lookups go through t.feats, so results do not depend on it.
+	for f, ws := range weights {
+		if len(ws) == 0 {
+			continue
+		}
+		off := len(t.tagIdx)
+		for c, w := range ws {
+			i, ok := index[c]
+			if !ok {
+				// A tag that classes.gob lacks; prose would still predict it.
+				i = len(tags)
+				index[c] = i
+				tags = append(tags, c)
+				unlisted = true
+			}
+			if i > 255 {
+				return nil, fmt.Errorf("summarize: load tagger: more than 256 tags")
+			}
+			t.tagIdx = append(t.tagIdx, uint8(i))
+			t.weight = append(t.weight, w)
+		}
+		run := weightRun{off: uint32(off), n: uint32(len(ws))}
+		sortRun(t.tagIdx[off:], t.weight[off:])
+		t.feats[f] = run
+		runs = append(runs, run)
+	}
+	if unlisted {
+		// Renumber so that tag order is name order again, which ties rely on.
+		sorted := slices.Sorted(slices.Values(tags))
+		rank := make([]uint8, len(tags))
+		for i, c := range tags {
+			r, _ := slices.BinarySearch(sorted, c)
+			rank[i] = uint8(r)
+		}
+		for j, i := range t.tagIdx {
+			t.tagIdx[j] = rank[i]
+		}
+		for _, r := range runs {
+			sortRun(t.tagIdx[r.off:r.off+r.n], t.weight[r.off:r.off+r.n])
+		}
+		tags = sorted
+	}
+	t.tags = tags
+	t.bias = t.feats["bias"]
+	t.scratch.New = func() any {
+		return &tagScratch{scores: make([]float64, len(tags)), seen: make([]bool, len(tags))}
+	}
+	return t, nil
+}
+
+// sortRun sorts one feature's weights by tag. Runs hold at most a few dozen
+// entries, where insertion sort beats anything cleverer.
+func sortRun(idx []uint8, w []float64) {
+	for i := 1; i < len(idx); i++ {
+		for j := i; j > 0 && idx[j] < idx[j-1]; j-- {
+			idx[j], idx[j-1] = idx[j-1], idx[j]
+			w[j], w[j-1] = w[j-1], w[j]
+		}
+	}
+}
+
+// tagScratch holds the buffers of one tag call.
+type tagScratch struct {
+	ctx    []byte // normalized words of the sentence, back to back
+	ctxEnd []int  // ctx[ctxEnd[k-1]:ctxEnd[k]] is context word k
+	key    []byte // the feature key being looked up
+	scores []float64
+	seen   []bool // whether any feature scored the tag; unscored tags cannot win
+}
+
+// Context words that pad the sentence, as prose's tagger uses them.
+const (
+	start1 = "-START-"
+	start2 = "-START2-"
+	end1   = "-END-"
+	end2   = "-END2-"
+)
+
+// tag sets Tag on each token of one sentence. It is safe for concurrent use.
+func (t *tagger) tag(toks []Token) {
+	if len(toks) == 0 {
+		return
+	}
+	s := t.scratch.Get().(*tagScratch)
+	defer t.scratch.Put(s)
+
+	s.ctx, s.ctxEnd = s.ctx[:0], s.ctxEnd[:0]
+	s.addContext(start1)
+	s.addContext(start2)
+	for i := range toks {
+		s.ctx = appendNormalized(s.ctx, toks[i].Text)
+		s.ctxEnd = append(s.ctxEnd, len(s.ctx))
+	}
+	s.addContext(end1)
+	s.addContext(end2)
+
+	p1, p2 := start1, start2
+	for i := range toks {
+		w := toks[i].Text
+		var tag string
+		switch {
+		case w == "-":
+			tag = "-"
+		case isEmoticon(w):
+			tag = "SYM"
+		case strings.HasPrefix(w, "@") || isLink(w) || isEmail(w):
+			tag = "NN"
+		case isNone(w):
+			tag = "-NONE-"
+		case isKept(w):
+			tag = w
+		default:
+			var ok bool
+			if tag, ok = t.known[w]; !ok {
+				tag = t.predict(s, i+2, w, p1, p2)
+			}
+		}
+		toks[i].Tag = tag
+		p1, p2 = tag, p1
+	}
+}
+
+func (s *tagScratch) addContext(w string) {
+	s.ctx = append(s.ctx, w...)
+	s.ctxEnd = append(s.ctxEnd, len(s.ctx))
+}
+
+// word returns context word k: 0 and 1 are the start padding, k+2 is token k.
+func (s *tagScratch) word(k int) []byte {
+	from := 0
+	if k > 0 {
+		from = s.ctxEnd[k-1]
+	}
+	return s.ctx[from:s.ctxEnd[k]]
+}
+
+// predict scores the features of prose's featurize for the word at context
+// index i, in featurize's order, and returns the best tag.
+func (t *tagger) predict(s *tagScratch, i int, w, p1, p2 string) string {
+	clear(s.scores)
+	clear(s.seen)
+	t.score(s, t.bias)
+
+	cur, prev, prev2 := s.word(i), s.word(i-1), s.word(i-2)
+	next, next2 := s.word(i+1), s.word(i+2)
+
+	t.lookup(s, append(append(s.key[:0], "i suffix "...), suffix3(w)...))
+	k := append(s.key[:0], "i pref1 "...)
+	if w != "" {
+		// prose writes string(w[0]), which turns a byte of a multibyte
+		// character into the rune of the same number; so must we, to hit the
+		// same keys.
+		k = utf8.AppendRune(k, rune(w[0]))
+	}
+	t.lookup(s, k)
+	t.lookup(s, append(append(s.key[:0], "i-1 tag "...), p1...))
+	t.lookup(s, append(append(s.key[:0], "i-2 tag "...), p2...))
+	t.lookup(s, append(append(append(append(s.key[:0], "i tag+i-2 tag "...), p1...), ' '), p2...))
+	t.lookup(s, append(append(s.key[:0], "i word "...), cur...))
+	t.lookup(s, append(append(append(append(s.key[:0], "i-1 tag+i word "...), p1...), ' '), cur...))
+	t.lookup(s, append(append(s.key[:0], "i-1 word "...), prev...))
+	t.lookup(s, append(append(s.key[:0], "i-1 suffix "...), suffix3(prev)...))
+	t.lookup(s, append(append(s.key[:0], "i-2 word "...), prev2...))
+	t.lookup(s, append(append(s.key[:0], "i+1 word "...), next...))
+	t.lookup(s, append(append(s.key[:0], "i+1 suffix "...), suffix3(next)...))
+	t.lookup(s, append(append(s.key[:0], "i+2 word "...), next2...))
+
+	best := -1
+	for c, ok := range s.seen {
+		if ok && (best < 0 || s.scores[c] > s.scores[best]) {
+			best = c
+		}
+	}
+	if best < 0 {
+		return "" // as prose does when no feature has weights
+	}
+	return t.tags[best]
+}
+
+// lookup adds the weights of feature key to the scores and keeps the grown
+// key buffer for the next feature.
+func (t *tagger) lookup(s *tagScratch, key []byte) {
+	s.key = key
+	if f, ok := t.feats[string(key)]; ok {
+		t.score(s, f)
+	}
+}
+
+func (t *tagger) score(s *tagScratch, f weightRun) {
+	idx := t.tagIdx[f.off : f.off+f.n]
+	ws := t.weight[f.off : f.off+f.n]
+	for j, c := range idx {
+		s.scores[c] += ws[j]
+		s.seen[c] = true
+	}
+}
+
+// suffix3 is the last three bytes of w, cut by bytes as prose cuts them.
+func suffix3[S string | []byte](w S) S {
+	return w[len(w)-min(len(w), 3):]
+}
+
+// appendNormalized appends prose's normalize(w): hyphenated words, four-digit
+// numbers and words starting with a digit collapse into one class each, and
+// everything else is lowercased.
+func appendNormalized(dst []byte, w string) []byte {
+	switch {
+	case w == "":
+		return dst
+	case w[0] != '-' && strings.IndexByte(w, '-') >= 0:
+		return append(dst, "!HYPHEN"...)
+	case len(w) == 4 && isInteger(w):
+		return append(dst, "!YEAR"...)
+	case '0' <= w[0] && w[0] <= '9':
+		return append(dst, "!DIGITS"...)
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			// Ranging decodes invalid bytes as U+FFFD, which is also what
+			// strings.ToLower writes for them.
+			for _, r := range w[i:] {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
+		}
+		dst = append(dst, lowerASCII(w[i]))
+	}
+	return dst
+}
+
+// isInteger reports whether strconv.Atoi would accept w: an optional sign and
+// one or more ASCII digits (w is too short to overflow).
+func isInteger(w string) bool {
+	if w != "" && (w[0] == '+' || w[0] == '-') {
+		w = w[1:]
+	}
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isLink reports whether commonregex's LinkRegex matches anywhere in w, as
+// prose checks. The regexp is slow and rarely matches, so a cheap test of what
+// every match needs, "x.yz" with x one of [a-z0-9.-], runs first. Note that
+// it also matches decimals with two or more places ("1.25"), which prose
+// therefore tags NN; we keep that to agree with prose.
+func isLink(w string) bool {
+	for i := 1; i+2 < len(w); i++ {
+		if w[i] == '.' {
+			c := w[i-1]
+			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '.' || c == '-' {
+				return commonregex.LinkRegex.MatchString(w)
+			}
+		}
+	}
+	return false
+}
+
+// isEmail reports whether commonregex's EmailRegex matches anywhere in w, as
+// prose checks; every match has an @ after its first byte.
+func isEmail(w string) bool {
+	return strings.IndexByte(w, '@') > 0 && commonregex.EmailRegex.MatchString(w)
+}
+
+// prose's none and keep patterns, for the trace markers of the Penn Treebank
+// ("*T*-1", "-LRB-") and, by accident of the pattern, the word "0".
+var (
+	noneRE = regexp.MustCompile(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
+	keepRE = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
+)
+
+func isNone(w string) bool {
+	return (w == "0" || strings.HasPrefix(w, "*")) && noneRE.MatchString(w)
+}
+
+func isKept(w string) bool {
+	return len(w) == 5 && w[0] == '-' && keepRE.MatchString(w)
+}
