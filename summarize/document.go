@@ -69,11 +69,17 @@ func parse(input string) (*Document, error) {
 	return doc, nil
 }
 
-// mapTokens moves token spans from the normalized text to the input.
+// mapTokens moves token spans from the normalized text to the input. Tokens cut from one replaced piece (a
+// character reference such as "&amp0;" read as three tokens) would all map to the whole piece; the first keeps
+// it and the others get an empty span at its end, so token spans never overlap.
 func (d *Document) mapTokens(toks []Token) []Token {
+	prev := 0
 	for i := range toks {
 		sp := d.text.span(toks[i].Start, toks[i].End)
+		sp.Start = max(sp.Start, prev)
+		sp.End = max(sp.End, sp.Start)
 		toks[i].Start, toks[i].End = sp.Start, sp.End
+		prev = sp.End
 	}
 	return toks
 }

@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -197,4 +198,36 @@ func BenchmarkParse(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestGoldenRulesThroughParse runs the 52 Golden Rules through the whole document stage, where rule 42 (a list
+// separated by newlines) is decided by the paragraph stage rather than the segmenter.
+func TestGoldenRulesThroughParse(t *testing.T) {
+	passed := 0
+	var failed []int
+	for _, line := range strings.Split(strings.TrimSpace(readTestdata(t, "golden-rules.jsonl")), "\n") {
+		var rule struct {
+			ID       int      `json:"id"`
+			Input    string   `json:"input"`
+			Expected []string `json:"expected"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &rule))
+		doc, err := Parse(rule.Input)
+		require.NoError(t, err)
+		var got []string
+		for _, s := range doc.Sentences {
+			got = append(got, collapseSpace(rule.Input[s.Start:s.End]))
+		}
+		want := make([]string, len(rule.Expected))
+		for i, e := range rule.Expected {
+			want[i] = collapseSpace(e)
+		}
+		if assert.ObjectsAreEqual(want, got) {
+			passed++
+		} else {
+			failed = append(failed, rule.ID)
+		}
+	}
+	assert.Empty(t, failed, "rules failing through Parse")
+	assert.Equal(t, 52, passed)
 }

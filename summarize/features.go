@@ -31,8 +31,8 @@ type analysis struct {
 	doc   *Document
 	sents []sentenceFeatures
 	idf   []float64 // per term id
-	vocab []string  // term text per id
 	ids   map[string]int32
+	acc   accumulator // scratch space for sums of vectors
 }
 
 // term is one entry of a sparse vector.
@@ -62,23 +62,30 @@ func (a vector) dot(b vector) float64 {
 	return s
 }
 
-// sumVectors adds vectors and scales the sum to unit length.
-func sumVectors(vs ...vector) vector {
-	acc := map[int32]float64{}
-	for _, v := range vs {
-		for _, t := range v {
-			acc[t.id] += t.w
-		}
-	}
-	return unitVector(acc)
+// accumulator adds weights by term id densely: summing vectors happens for every gap of the theme finder, and a
+// map there costs more than all the arithmetic.
+type accumulator struct {
+	w    []float64
+	used []int32 // ids with a weight, in first-touched order
 }
 
-// unitVector turns weights by term into a sorted vector of unit length.
-func unitVector(acc map[int32]float64) vector {
-	v := make(vector, 0, len(acc))
-	for id, w := range acc {
-		v = append(v, term{id, w})
+func (acc *accumulator) add(id int32, w float64) {
+	if acc.w[id] == 0 {
+		acc.used = append(acc.used, id)
 	}
+	acc.w[id] += w
+}
+
+// unit returns the accumulated weights as a sorted vector of unit length, and clears the accumulator.
+func (acc *accumulator) unit() vector {
+	v := make(vector, 0, len(acc.used))
+	for _, id := range acc.used {
+		if acc.w[id] != 0 {
+			v = append(v, term{id, acc.w[id]})
+		}
+		acc.w[id] = 0
+	}
+	acc.used = acc.used[:0]
 	sort.Slice(v, func(i, j int) bool { return v[i].id < v[j].id })
 	n := 0.0
 	for _, t := range v {
@@ -91,6 +98,16 @@ func unitVector(acc map[int32]float64) vector {
 		}
 	}
 	return v
+}
+
+// sum adds vectors and scales the sum to unit length.
+func (a *analysis) sum(vs ...vector) vector {
+	for _, v := range vs {
+		for _, t := range v {
+			a.acc.add(t.id, t.w)
+		}
+	}
+	return a.acc.unit()
 }
 
 // analyze computes the features of every sentence of doc.
@@ -128,9 +145,8 @@ func analyze(doc *Document) *analysis {
 			}
 			id, ok := ids[key]
 			if !ok {
-				id = int32(len(a.vocab))
+				id = int32(len(df))
 				ids[key] = id
-				a.vocab = append(a.vocab, key)
 				df = append(df, 0)
 			}
 			f.terms = append(f.terms, id)
@@ -145,6 +161,7 @@ func analyze(doc *Document) *analysis {
 	for id, d := range df {
 		a.idf[id] = math.Log(1 + n/float64(d))
 	}
+	a.acc = accumulator{w: make([]float64, len(df))}
 	for i := range a.sents {
 		a.sents[i].vec = a.weigh(a.sents[i].terms)
 	}
@@ -153,11 +170,10 @@ func analyze(doc *Document) *analysis {
 
 // weigh turns a bag of term ids into a unit tf-idf vector.
 func (a *analysis) weigh(terms []int32) vector {
-	acc := map[int32]float64{}
 	for _, id := range terms {
-		acc[id] += a.idf[id]
+		a.acc.add(id, a.idf[id])
 	}
-	return unitVector(acc)
+	return a.acc.unit()
 }
 
 // openingWord classifies the first word of a sentence: dangling words make a sentence unusable on its own;

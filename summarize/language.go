@@ -3,6 +3,7 @@ package summarize
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The language stage refuses text that is clearly not English, so users get a clear message instead of a
@@ -42,39 +43,68 @@ const (
 	langLongWords     = 60   // from this many words a text without English function words is refused
 )
 
-// isEnglish reports whether text may be English. It reads at most the first 64 KB, which decides any real input.
-func isEnglish(text string) bool {
-	text = text[:min(len(text), 64<<10)]
-	letters, latin := 0, 0
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			letters++
-			if r < 0x250 {
-				latin++
-			}
+// langMask maps a function word to the languages (bits, in functionWords' order) that use it.
+var langMask = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for i, fw := range functionWords {
+		for w := range fw.words {
+			m[w] |= 1 << i
 		}
 	}
+	return m
+}()
+
+// langMaxWords is how many words the check reads: a few thousand decide any real input.
+const langMaxWords = 4000
+
+// isEnglish reports whether text may be English.
+func isEnglish(text string) bool {
+	letters, latin, words := 0, 0, 0
+	var hits [8]int
+	var buf []byte // the current word, lowercased
+	endWord := func() {
+		if len(buf) == 0 {
+			return
+		}
+		words++
+		if mask := langMask[string(buf)]; mask != 0 {
+			for i := range functionWords {
+				if mask&(1<<i) != 0 {
+					hits[i]++
+				}
+			}
+		}
+		buf = buf[:0]
+	}
+	for _, r := range text {
+		if words >= langMaxWords {
+			break
+		}
+		if unicode.IsLetter(r) || r == '\'' {
+			if r != '\'' {
+				letters++
+				if r < 0x250 {
+					latin++
+				}
+			}
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			continue
+		}
+		endWord()
+	}
+	endWord()
 	if letters >= langMinLetters && float64(latin) < langMinLatinShare*float64(letters) {
 		return false
 	}
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
-	if len(words) < langMinWords {
+	if words < langMinWords {
 		return true
 	}
-	hits := make([]int, len(functionWords))
-	for _, w := range words {
-		for i, fw := range functionWords {
-			if fw.words[w] {
-				hits[i]++
-			}
-		}
-	}
-	en, n := hits[0], float64(len(words))
-	for _, h := range hits[1:] {
+	en, n := hits[0], float64(words)
+	for _, h := range hits[1:len(functionWords)] {
 		if h > en && float64(h) >= langMinOther*n {
 			return false // another language's function words outnumber English's
 		}
 	}
 	// Lists of names and figures have few function words of any language; they pass unless they are long.
-	return len(words) < langLongWords || float64(en) >= langMinEnglish*n
+	return words < langLongWords || float64(en) >= langMinEnglish*n
 }

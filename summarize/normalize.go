@@ -22,6 +22,7 @@ type piece struct {
 type textMap struct {
 	norm   []byte
 	pieces []piece
+	hint   int // the piece found last: lookups mostly go forward through the text, one piece at a time
 }
 
 // keep appends s, which is the input's own bytes starting at raw.
@@ -53,10 +54,17 @@ func (m *textMap) replace(raw, rawEnd int, s string) {
 
 // find returns the piece holding normalized byte n.
 func (m *textMap) find(n int) piece {
+	for _, i := range []int{m.hint, m.hint + 1} {
+		if i < len(m.pieces) && m.pieces[i].norm <= n && n < m.pieces[i].norm+m.pieces[i].nlen {
+			m.hint = i
+			return m.pieces[i]
+		}
+	}
 	i := sort.Search(len(m.pieces), func(i int) bool { return m.pieces[i].norm+m.pieces[i].nlen > n })
 	if i == len(m.pieces) {
 		i--
 	}
+	m.hint = i
 	return m.pieces[i]
 }
 

@@ -34,7 +34,7 @@ func score(a *analysis) []float64 {
 	for i := range a.sents {
 		all[i] = a.sents[i].vec
 	}
-	centroid := sumVectors(all...)
+	centroid := a.sum(all...)
 	var title vector
 	if a.doc.Title != "" {
 		title = a.weigh(a.titleTerms())

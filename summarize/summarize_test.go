@@ -2,6 +2,9 @@ package summarize
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -191,5 +194,54 @@ func BenchmarkText(b *testing.B) {
 		if _, err := Text(text, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkTextDev summarizes the CNN/DailyMail development articles, warm, one article per op. It reads
+// ../shared/data when present and skips otherwise.
+func BenchmarkTextDev(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "shared", "data", "cnndm-dev.jsonl"))
+	if err != nil {
+		b.Skip("../shared/data/cnndm-dev.jsonl is absent")
+	}
+	var articles []string
+	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		var rec struct{ Article string }
+		if json.Unmarshal([]byte(line), &rec) == nil {
+			articles = append(articles, rec.Article)
+		}
+	}
+	if _, err := Text(articles[0], Options{}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := Text(articles[i%len(articles)], Options{}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+func BenchmarkLoadTaggerOnce(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := loadTagger(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestGoldenDevArticles pins the summaries of three CNN/DailyMail development articles (testdata/eval).
+func TestGoldenDevArticles(t *testing.T) {
+	lines := strings.Split(strings.TrimSpace(readTestdata(t, "eval/cnndm-3.jsonl")), "\n")
+	for i, line := range lines {
+		var rec struct{ Article string }
+		require.NoError(t, json.Unmarshal([]byte(line), &rec))
+		s, err := Text(rec.Article, Options{})
+		require.NoError(t, err)
+		checkSummary(t, rec.Article, s)
+		golden(t, fmt.Sprintf("cnndm-%d.json", i), s)
 	}
 }

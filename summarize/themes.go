@@ -22,7 +22,7 @@ const (
 	paragraphsPerTheme     = 5 // at most one theme per this many units: fewer, fuller themes read better
 	sentencesPerTheme      = 8
 	maxThemes              = 6
-	labelSentences         = 5 // top sentences per theme whose noun phrases may label it
+	labelSentences         = 3 // top sentences per theme whose noun phrases may label it; tagging costs
 	maxLabelWords          = 4
 )
 
@@ -108,13 +108,13 @@ func tile(a *analysis) [][2]int {
 		for i := r[0]; i < r[1]; i++ {
 			vs = append(vs, a.sents[i].vec)
 		}
-		vecs[u] = sumVectors(vs...)
+		vecs[u] = a.sum(vs...)
 	}
 	// sim[g] is the cohesion across the gap after unit g.
 	sim := make([]float64, m-1)
 	for g := range sim {
-		left := sumVectors(vecs[max(0, g-window+1) : g+1]...)
-		right := sumVectors(vecs[g+1 : min(m, g+1+window)]...)
+		left := a.sum(vecs[max(0, g-window+1) : g+1]...)
+		right := a.sum(vecs[g+1 : min(m, g+1+window)]...)
 		sim[g] = left.dot(right)
 	}
 	depth := make([]float64, len(sim))
