@@ -6,7 +6,11 @@ BUILD     := build
 SHARED    ?= ../shared
 FUZZTIME  ?= 30s
 
-.PHONY: all build serve test vet unit wasm site bench eval fuzz golden size clean
+.PHONY: all build serve test vet unit bench eval fuzz golden size clean
+
+# The WebAssembly build and its JavaScript module (wasm/wasm.mk), and the page (site/site.mk).
+-include wasm/wasm.mk
+-include site/site.mk
 
 all: build
 
@@ -48,8 +52,6 @@ fuzz:
 golden:
 	$(GO) test ./summarize ./cmd/... -run Golden -update
 
-size:
-	@echo "size: the WebAssembly build does not exist yet"
 
 clean:
 	rm -rf $(BUILD)

@@ -1,0 +1,106 @@
+//go:build js && wasm
+
+// Command wasm is the WebAssembly bridge of keypoints: it registers one global object, __keypoints, whose
+// functions decode options, call the summarize package, and hand back JSON with UTF-16 offsets. It is glue only:
+// every decision about summaries lives in package summarize.
+//
+// Every function returns a Promise and does its work on a goroutine: a js.FuncOf callback that blocks would freeze
+// the page. A panic is recovered here, at the boundary, and becomes a rejection with code "internal".
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"syscall/js"
+
+	"keypoints/summarize"
+)
+
+func main() {
+	api := js.Global().Get("Object").New()
+	api.Set("summarize", promised(func(args []js.Value) (any, error) {
+		text, opts, err := textAndOptions(args)
+		if err != nil {
+			return nil, err
+		}
+		s, err := summarize.Text(text, opts)
+		if err != nil {
+			return nil, err
+		}
+		return encode(toUTF16(text, s))
+	}))
+	api.Set("validate", promised(func(args []js.Value) (any, error) {
+		_, opts, err := textAndOptions(append([]js.Value{js.ValueOf("")}, args...))
+		if err != nil {
+			return nil, err
+		}
+		return nil, opts.Validate()
+	}))
+	api.Set("warm", promised(func([]js.Value) (any, error) {
+		// A tiny text loads the tagger, the one slow step, before the user's first summary needs it.
+		_, err := summarize.Text("The model loads before the first summary is asked for.", summarize.Options{})
+		return nil, err
+	}))
+	api.Set("maxTextBytes", summarize.MaxTextBytes)
+	js.Global().Set("__keypoints", api)
+	select {}
+}
+
+// textAndOptions reads (text, optionsJSON) arguments.
+func textAndOptions(args []js.Value) (string, summarize.Options, error) {
+	var opts summarize.Options
+	if len(args) == 0 || args[0].Type() != js.TypeString {
+		return "", opts, fmt.Errorf("%w: text must be a string", summarize.ErrInvalidOptions)
+	}
+	if len(args) > 1 && args[1].Type() == js.TypeString && args[1].String() != "" {
+		if err := json.Unmarshal([]byte(args[1].String()), &opts); err != nil {
+			return "", opts, fmt.Errorf("%w: %v", summarize.ErrInvalidOptions, err)
+		}
+	}
+	return args[0].String(), opts, opts.Validate()
+}
+
+// encode turns a result into the JSON string handed to JavaScript.
+func encode(v any) (any, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// promised wraps fn as a JavaScript function returning a Promise that fn settles from a goroutine.
+func promised(fn func(args []js.Value) (any, error)) js.Func {
+	return js.FuncOf(func(this js.Value, args []js.Value) any {
+		// Arguments are copied out now: js.Values are only valid during the call.
+		in := make([]js.Value, len(args))
+		copy(in, args)
+		var executor js.Func
+		executor = js.FuncOf(func(this js.Value, pr []js.Value) any {
+			resolve, reject := pr[0], pr[1]
+			go func() {
+				defer executor.Release()
+				defer func() {
+					if r := recover(); r != nil {
+						reject.Invoke(jsError("internal", fmt.Sprint("keypoints: internal error: ", r)))
+					}
+				}()
+				v, err := fn(in)
+				if err != nil {
+					reject.Invoke(jsError(summarize.Code(err), err.Error()))
+					return
+				}
+				resolve.Invoke(v)
+			}()
+			return nil
+		})
+		return js.Global().Get("Promise").New(executor)
+	})
+}
+
+// jsError is an Error carrying our stable code.
+func jsError(code, msg string) js.Value {
+	e := js.Global().Get("Error").New(msg)
+	e.Set("code", code)
+	return e
+}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"keypoints/summarize"
+)
+
+// toUTF16 rewrites every byte offset of s into a UTF-16 code unit offset of text, so that text.slice(start, end)
+// in JavaScript selects exactly the characters the span covers, emoji and all.
+func toUTF16(text string, s *summarize.Summary) *summarize.Summary {
+	var offs []int
+	for _, k := range s.KeyPoints {
+		for _, sp := range k.Spans {
+			offs = append(offs, sp.Start, sp.End)
+		}
+	}
+	for _, r := range s.Sentences {
+		offs = append(offs, r.Start, r.End)
+	}
+	m := utf16Offsets(text, offs)
+	out := *s
+	out.KeyPoints = make([]summarize.KeyPoint, len(s.KeyPoints))
+	for i, k := range s.KeyPoints {
+		k.Spans = append([]summarize.Span(nil), k.Spans...)
+		for j := range k.Spans {
+			k.Spans[j] = summarize.Span{Start: m[k.Spans[j].Start], End: m[k.Spans[j].End]}
+		}
+		out.KeyPoints[i] = k
+	}
+	out.Sentences = make([]summarize.SentenceRef, len(s.Sentences))
+	for i, r := range s.Sentences {
+		r.Span = summarize.Span{Start: m[r.Start], End: m[r.End]}
+		out.Sentences[i] = r
+	}
+	return &out
+}
+
+// utf16Offsets maps each byte offset of text in offs to its UTF-16 offset, in one pass over text. Offsets inside
+// a character (which spans never produce) map to the character's start.
+func utf16Offsets(text string, offs []int) map[int]int {
+	sorted := append([]int(nil), offs...)
+	sort.Ints(sorted)
+	m := make(map[int]int, len(sorted))
+	b, u := 0, 0 // byte and UTF-16 positions
+	for _, o := range sorted {
+		for b < o && b < len(text) {
+			r, w := utf8.DecodeRuneInString(text[b:])
+			if b+w > o {
+				break
+			}
+			b += w
+			if r >= 0x10000 {
+				u += 2
+			} else {
+				u++
+			}
+		}
+		m[o] = u
+	}
+	return m
+}
