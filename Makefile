@@ -6,7 +6,7 @@ BUILD     := build
 SHARED    ?= ../shared
 FUZZTIME  ?= 30s
 
-.PHONY: all build serve test vet unit bench eval fuzz golden size clean
+.PHONY: all build test vet unit bench eval fuzz golden size clean
 
 # The WebAssembly build and its JavaScript module (wasm/wasm.mk), and the page (site/site.mk).
 -include wasm/wasm.mk
@@ -16,11 +16,6 @@ all: build
 
 build:
 	$(GO) build -trimpath -o $(BUILD)/keypoints ./cmd/keypoints
-
-# The page does not exist yet: serve builds the command-line tool and says how to use it.
-serve: build
-	@echo "The web page is not built yet. The command-line tool is ready:"
-	@echo "  $(BUILD)/keypoints $(SHARED)/seeds/ap-ukraine-territory.txt"
 
 test: vet unit
 
