@@ -5,9 +5,9 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -35,5 +35,22 @@ func golden(t *testing.T, name string, v any) {
 	}
 	want, err := os.ReadFile(path)
 	require.NoError(t, err, "run `make golden` to create it")
-	assert.Equal(t, string(want), string(got), "golden file %s differs; run `make golden` and read the diff", name)
+	if string(want) == string(got) {
+		return
+	}
+	// Report the first differing line only: whole files drown the change.
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		w, g := "", ""
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			t.Errorf("golden file %s differs at line %d:\n  want %s\n  got  %s\nrun `make golden` and read the diff", name, i+1, w, g)
+			return
+		}
+	}
 }

@@ -93,7 +93,33 @@ type Summary struct {
 	Themes    []Theme       `json:"themes"`    // in the order of the input
 	KeyPoints []KeyPoint    `json:"keyPoints"` // in the order a reader should see them
 	Sentences []SentenceRef `json:"sentences"` // every sentence of the input, boilerplate excluded
+	Entities  []Entity      `json:"entities"`  // people, places and organizations, most important first
+	Quotes    []Quote       `json:"quotes"`    // direct quotes with their speakers, in order
+	Figures   []Figure      `json:"figures"`   // numbers with what they count, in order
 	Stats     Stats         `json:"stats"`
+}
+
+// Entity is a person, place or organization of the input, its mentions merged across the forms it takes
+// ("Ukrainian President Volodymyr Zelenskyy", "Zelenskyy", "Zelenskyy's").
+type Entity struct {
+	Text     string `json:"text"`     // the fullest name the input gives
+	Kind     string `json:"kind"`     // EntityPerson, EntityPlace or EntityOrganization
+	Role     string `json:"role"`     // for people, the title the input gives them ("Ukrainian President"); else ""
+	Mentions []Span `json:"mentions"` // every mention's name, in order
+}
+
+// Quote is a direct quote of five words or more.
+type Quote struct {
+	Text    string `json:"text"`    // the words inside the quote marks, whitespace collapsed
+	Speaker string `json:"speaker"` // who said it, as the fullest name the input gives; "" when it does not say
+	Span    Span   `json:"span"`    // the quoted words in the input, marks excluded
+}
+
+// Figure is a number with what it counts ("110 drones", "about 900 kilometers", "20 points, down from 28").
+type Figure struct {
+	Text    string `json:"text"`
+	Span    Span   `json:"span"`
+	Context string `json:"context"` // the sentence it comes from, normalized
 }
 
 // Theme is a run of the input about one subject: a section under a heading, or a block found by its vocabulary.

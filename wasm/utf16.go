@@ -19,20 +19,50 @@ func toUTF16(text string, s *summarize.Summary) *summarize.Summary {
 	for _, r := range s.Sentences {
 		offs = append(offs, r.Start, r.End)
 	}
+	for _, e := range s.Entities {
+		for _, sp := range e.Mentions {
+			offs = append(offs, sp.Start, sp.End)
+		}
+	}
+	for _, q := range s.Quotes {
+		offs = append(offs, q.Span.Start, q.Span.End)
+	}
+	for _, f := range s.Figures {
+		offs = append(offs, f.Span.Start, f.Span.End)
+	}
 	m := utf16Offsets(text, offs)
+	conv := func(sp summarize.Span) summarize.Span { return summarize.Span{Start: m[sp.Start], End: m[sp.End]} }
 	out := *s
 	out.KeyPoints = make([]summarize.KeyPoint, len(s.KeyPoints))
 	for i, k := range s.KeyPoints {
 		k.Spans = append([]summarize.Span(nil), k.Spans...)
 		for j := range k.Spans {
-			k.Spans[j] = summarize.Span{Start: m[k.Spans[j].Start], End: m[k.Spans[j].End]}
+			k.Spans[j] = conv(k.Spans[j])
 		}
 		out.KeyPoints[i] = k
 	}
 	out.Sentences = make([]summarize.SentenceRef, len(s.Sentences))
 	for i, r := range s.Sentences {
-		r.Span = summarize.Span{Start: m[r.Start], End: m[r.End]}
+		r.Span = conv(r.Span)
 		out.Sentences[i] = r
+	}
+	out.Entities = make([]summarize.Entity, len(s.Entities))
+	for i, e := range s.Entities {
+		e.Mentions = append([]summarize.Span(nil), e.Mentions...)
+		for j := range e.Mentions {
+			e.Mentions[j] = conv(e.Mentions[j])
+		}
+		out.Entities[i] = e
+	}
+	out.Quotes = make([]summarize.Quote, len(s.Quotes))
+	for i, q := range s.Quotes {
+		q.Span = conv(q.Span)
+		out.Quotes[i] = q
+	}
+	out.Figures = make([]summarize.Figure, len(s.Figures))
+	for i, f := range s.Figures {
+		f.Span = conv(f.Span)
+		out.Figures[i] = f
 	}
 	return &out
 }

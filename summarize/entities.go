@@ -1,0 +1,333 @@
+package summarize
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The entities stage finds who and where a story is about: people (with their role, "Ukrainian President"),
+// places and organizations, each with every mention merged across its forms ("Ukrainian President Volodymyr
+// Zelenskyy", "Zelenskyy", "Zelenskyy's"). It reads capitalised runs and small built-in lists of titles,
+// demonyms, places and organization words rather than a statistical entity model: prose's model costs about
+// 80 ms per 1,000 words and labels "Trump" a place. It prefers precision: a capitalised word it cannot place in
+// any list and that no longer name explains is left out.
+
+// Entity kinds.
+const (
+	EntityPerson       = "person"
+	EntityPlace        = "place"
+	EntityOrganization = "organization"
+)
+
+// maxEntities bounds the list: past a few dozen, a reader is better served by the text itself.
+const maxEntities = 30
+
+// mention is one capitalised run, classified.
+type mention struct {
+	kind   string
+	name   []Token // the name's tokens, role excluded
+	role   string
+	sent   int
+	proper bool // a full name (two or more words, or a title before it), not a lone surname
+}
+
+// findEntities returns the entities of the document, most important first.
+func findEntities(doc *Document) []Entity {
+	var ms []mention
+	for i := range doc.Sentences {
+		ms = append(ms, sentenceMentions(doc, i)...)
+	}
+	// People are known by their full names first; a lone surname then joins the person it ends.
+	type entry struct {
+		e     Entity
+		count int
+		first int
+	}
+	var entries []*entry
+	byKey := map[string]*entry{}
+	surname := map[string]*entry{}
+	add := func(m mention, key string) *entry {
+		en := byKey[key]
+		if en == nil {
+			en = &entry{e: Entity{Text: nameText(doc, m.name), Kind: m.kind, Role: m.role, Mentions: []Span{}}, first: m.sent}
+			byKey[key] = en
+			entries = append(entries, en)
+		}
+		if en.e.Role == "" {
+			en.e.Role = m.role
+		}
+		en.count++
+		en.e.Mentions = append(en.e.Mentions, Span{Start: m.name[0].Start, End: m.name[len(m.name)-1].End})
+		return en
+	}
+	for _, m := range ms {
+		if m.kind == EntityPerson && m.proper {
+			en := add(m, m.kind+":"+strings.ToLower(nameText(doc, m.name)))
+			for _, t := range m.name {
+				if !isRoman(t.Text) && len(t.Text) > 2 {
+					if _, taken := surname[t.Text]; !taken {
+						surname[t.Text] = en
+					}
+				}
+			}
+		}
+	}
+	for _, m := range ms {
+		switch {
+		case m.kind == EntityPerson && m.proper:
+			continue // added above
+		case len(m.name) == 1 && surname[m.name[0].Text] != nil:
+			en := surname[m.name[0].Text]
+			en.count++
+			en.e.Mentions = append(en.e.Mentions, Span{Start: m.name[0].Start, End: m.name[0].End})
+			if m.role != "" && en.e.Role == "" {
+				en.e.Role = m.role
+			}
+		case m.kind != "" && m.kind != EntityPerson:
+			add(m, m.kind+":"+strings.ToLower(nameText(doc, m.name)))
+		}
+	}
+	for _, en := range entries {
+		sort.Slice(en.e.Mentions, func(i, j int) bool { return en.e.Mentions[i].Start < en.e.Mentions[j].Start })
+	}
+	sort.SliceStable(entries, func(i, j int) bool {
+		if entries[i].count != entries[j].count {
+			return entries[i].count > entries[j].count
+		}
+		return entries[i].first < entries[j].first
+	})
+	out := make([]Entity, 0, min(len(entries), maxEntities))
+	for _, en := range entries[:min(len(entries), maxEntities)] {
+		out = append(out, en.e)
+	}
+	return out
+}
+
+// sentenceMentions cuts the capitalised runs of sentence i into role and name, and classifies them.
+func sentenceMentions(doc *Document, i int) []mention {
+	toks := doc.Sentences[i].tokens
+	var out []mention
+	for k := 0; k < len(toks); {
+		// A sentence's first word is capitalised anyway: it starts a name only when a capitalised word follows.
+		if !isNameWord(toks[k].Text) || k == 0 && skipAtStart(toks[k].Text) && !(len(toks) > 1 && isNameWord(toks[1].Text)) {
+			k++
+			continue
+		}
+		j := k
+		for j < len(toks) && (isNameWord(toks[j].Text) || nameJoiners[toks[j].Text] && j+1 < len(toks) && isNameWord(toks[j+1].Text) && j > k) {
+			j++
+		}
+		run := toks[k:j]
+		next := ""
+		if j < len(toks) {
+			next = toks[j].Text
+		}
+		if m, ok := classifyRun(run, next, i); ok {
+			out = append(out, m)
+		}
+		k = j
+	}
+	return out
+}
+
+// classifyRun splits a run into its role ("Ukrainian President") and name, and decides what the name is.
+func classifyRun(run []Token, next string, sent int) (mention, bool) {
+	for len(run) > 0 && stopwords[strings.ToLower(run[0].Text)] {
+		run = run[1:] // "The Associated Press"
+	}
+	r := 0
+	for r < len(run) && (titles[run[r].Text] || demonyms[run[r].Text]) {
+		r++
+	}
+	var role []string
+	for _, t := range run[:r] {
+		role = append(role, t.Text)
+	}
+	name := run[r:]
+	for len(name) > 0 && nameJoiners[name[len(name)-1].Text] {
+		name = name[:len(name)-1]
+	}
+	if len(name) == 0 {
+		if len(run) == 1 && places[run[0].Text] {
+			return mention{kind: EntityPlace, name: run, sent: sent}, true // "the U.S."
+		}
+		return mention{}, false
+	}
+	m := mention{name: name, sent: sent}
+	hasTitle := false
+	for _, t := range run[:r] {
+		if titles[t.Text] {
+			hasTitle = true
+		}
+	}
+	text := joinTokens(name)
+	last := name[len(name)-1].Text
+	switch {
+	case hasTitle && !places[text] && !isOrgName(name):
+		m.kind, m.role, m.proper = EntityPerson, strings.Join(role, " "), true
+	case isOrgName(name) || orgNames[text] || isAcronym(text) && !places[text]:
+		m.kind = EntityOrganization
+	case places[text] || placeWords[last] || len(name) == 1 && placeNouns[next]:
+		m.kind = EntityPlace
+	case len(name) >= 2 && len(name) <= 4 && looksLikePersonName(name):
+		m.kind, m.role, m.proper = EntityPerson, strings.Join(role, " "), true
+	case len(name) == 1:
+		// A lone capitalised word is kept only if it turns out to be a known person's surname.
+		m.kind, m.role = EntityPerson, strings.Join(role, " ")
+	default:
+		return mention{}, false
+	}
+	return m, true
+}
+
+// looksLikePersonName reports whether every word of a run could be part of a personal name.
+func looksLikePersonName(name []Token) bool {
+	for _, t := range name {
+		w := t.Text
+		if places[w] || orgWords[w] || calendarWords[w] || stopwords[strings.ToLower(w)] || isAcronym(w) && !isInitial(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// isNameWord reports whether a token can be part of a proper name: capitalised, or an initial ("E", "J.K.").
+func isNameWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || calendarWords[w] {
+		return false
+	}
+	return hasLetter(w)
+}
+
+// skipAtStart reports sentence-initial words that are capitalised only because they open the sentence.
+func skipAtStart(w string) bool {
+	return stopwords[strings.ToLower(w)] || commonOpeners[w]
+}
+
+func isOrgName(name []Token) bool {
+	for _, t := range name {
+		if orgWords[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
+func isAcronym(w string) bool {
+	w = strings.ReplaceAll(w, ".", "")
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isInitial(w string) bool {
+	return len(strings.TrimRight(w, ".")) == 1
+}
+
+func isRoman(w string) bool {
+	return strings.Trim(w, "IVXLC") == "" && w != ""
+}
+
+// joinTokens joins token texts with spaces, dropping possessive endings.
+func joinTokens(toks []Token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = strings.TrimSuffix(t.Text, "'s")
+	}
+	return strings.Join(parts, " ")
+}
+
+// nameText is a name as the input writes it, whitespace collapsed.
+func nameText(doc *Document, name []Token) string {
+	return doc.pieceText(name)
+}
+
+// nameSet is wordSet for names, where an underscore joins the words of one name ("New_York").
+func nameSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[strings.ReplaceAll(w, "_", " ")] = true
+	}
+	return m
+}
+
+// nameJoiners may stand inside a name between capitalised words ("Bank of England", "Ursula von der Leyen").
+var nameJoiners = wordSet("of de von der van al bin du la le")
+
+// commonOpeners are capitalised sentence openers that are not names.
+var commonOpeners = wordSet("Several Many Some Most Other Others Both Each Every Neither Either Despite Although Because After Before While When Where Why How What Who Which Whose Yes No Not Only Even Still Yet Once Just Perhaps Maybe Instead Meanwhile Earlier Later Now Then Today Tonight Tomorrow Yesterday Last Next First Second Third Officials Police Authorities Residents Witnesses Critics Experts Analysts Researchers Scientists Doctors Lawyers Prosecutors Investigators Troops Soldiers Protesters Voters Leaders Ministers Sources Reports Footage Photos Pictures Video Images Data Figures")
+
+// calendarWords are capitalised but name no entity.
+var calendarWords = wordSet("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec I")
+
+// titles open a person's name and become their role.
+var titles = wordSet(`President Vice Prime Minister Chancellor Secretary Gov. Governor Sen. Senator Rep. Representative Pope King
+Queen Prince Princess Duke Duchess Mayor General Gen. Lt. Col. Capt. Sgt. Adm. Admiral Judge Justice Dr. Dr Mr Mr. Mrs
+Mrs. Ms Ms. Prof. Professor Chief Commissioner Ambassador Leader Speaker Sir Dame Lord Lady Bishop Cardinal Rev.
+Reverend Coach Manager Captain Detective Officer Sheriff Attorney Director Chairman Chairwoman CEO Spokesman
+Spokeswoman Deputy Foreign Defense Defence Interior Finance Health Home Supreme Commander Emperor Sheikh Crown
+Archbishop Patriarch Ayatollah Premier Presidential Vice-President First Lady Gov Sen Rep Lt Col Capt Sgt`)
+
+// demonyms qualify a role ("British Prime Minister", "U.S. President").
+var demonyms = wordSet(`Ukrainian Russian British French German American U.S. US U.K. UK Italian Chinese Japanese Indian Israeli
+Palestinian Iranian Iraqi Syrian Turkish Polish Spanish Canadian Australian Mexican Brazilian European Korean Egyptian
+Saudi Afghan Pakistani Swedish Dutch Belgian Irish Scottish Welsh English Greek Hungarian Finnish Norwegian Danish
+Swiss Austrian Czech Venezuelan Argentine Colombian Cuban Nigerian Kenyan Ethiopian Lebanese Jordanian Qatari Emirati
+Taiwanese Vietnamese Thai Filipino Indonesian Malaysian Belarusian Georgian Armenian Azerbaijani Kazakh Serbian
+Croatian Romanian Bulgarian Slovak Lithuanian Latvian Estonian Moldovan Portuguese Democratic Republican Conservative
+Labour Liberal Former Acting Interim Then Late Outgoing Incoming State Federal National Regional Local Catholic`)
+
+// placeWords end place names ("Donbas region", "Crimean Peninsula"); placeNouns follow a lone place name.
+var (
+	placeWords = wordSet("Peninsula Province County Oblast Island Islands Sea Ocean River Valley Mountains Gulf Strait District Region Republic Kingdom Bay Coast Desert Lake Canal Square Street Avenue Bridge Airport Park Heights Hills")
+	placeNouns = wordSet("region province county city town village district state oblast island port area border capital")
+)
+
+// orgWords mark organization names; orgNames are organizations known by a bare name.
+var (
+	orgWords = wordSet(`Ministry Department Council Service Agency Party Union Bank Corp Corp. Corporation Inc Inc. Ltd Ltd. Co.
+University College School Association Committee Commission Court Police Army Navy Forces Guard Press Times News Post
+Journal Club FC Group Company Institute Foundation Organization Organisation Administration Parliament Congress Senate
+Assembly Government Office Bureau Authority Board Network Airways Airlines Motors Energy Operator Fund Trust Society
+Church Hospital Museum Federation League Alliance Coalition Command Cabinet Tribunal Reserve Exchange Studios Records
+Laboratory Labs Systems Technologies Holdings Partners Capital Media Broadcasting Television Radio Herald Tribune Telegraph
+Guardian Gazette Review Magazine Mail`)
+	orgNames = nameSet(`Vatican Kremlin Pentagon Reuters BBC CNN NHS FBI CIA NATO EU UN WHO IMF Politico Google Apple Microsoft
+Amazon Facebook Meta Twitter Instagram YouTube TikTok WhatsApp Tesla Hamas Hezbollah Taliban Interpol Europol OPEC
+Holy_See Associated_Press White_House Downing_Street`)
+)
+
+// places lists countries, continents and large cities; a short list goes a long way in news.
+var places = nameSet(`Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas Bahrain
+Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil Brunei Bulgaria Burundi Cambodia
+Cameroon Canada Chad Chile China Colombia Congo Croatia Cuba Cyprus Czechia Denmark Djibouti Dominica Ecuador Egypt
+Eritrea Estonia Ethiopia Fiji Finland France Gabon Gambia Georgia Germany Ghana Greece Grenada Guatemala Guinea Guyana
+Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya
+Kiribati Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg
+Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico Micronesia Moldova Monaco Mongolia
+Montenegro Morocco Mozambique Myanmar Namibia Nauru Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan
+Palau Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal Serbia
+Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname Sweden Switzerland Syria Taiwan Tajikistan
+Tanzania Thailand Togo Tonga Tunisia Turkey Turkmenistan Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela
+Vietnam Yemen Zambia Zimbabwe Britain England Scotland Wales America Europe Asia Africa Antarctica Crimea Donbas
+Gaza Kashmir Chechnya Tibet Siberia Balkans Caucasus Scandinavia North_Korea South_Korea Saudi_Arabia South_Africa Sri_Lanka New_Zealand Costa_Rica El_Salvador Sierra_Leone U.S. US U.K. UK USA United_States United_Kingdom Kyiv Kiev Moscow London Paris Berlin Rome Madrid Washington Beijing Tokyo Delhi Mumbai Jerusalem Tehran
+Baghdad Damascus Cairo Istanbul Ankara Warsaw Vienna Prague Budapest Brussels Amsterdam Stockholm Oslo Helsinki
+Copenhagen Dublin Edinburgh Lisbon Athens Geneva Zurich Munich Milan Naples Barcelona Minsk Kharkiv Odesa Odessa
+Lviv Mariupol Bakhmut Kherson Zaporizhzhia Donetsk Luhansk Sevastopol Riyadh Dubai Doha Beirut Kabul Islamabad
+Karachi Dhaka Bangkok Hanoi Manila Jakarta Seoul Pyongyang Shanghai Hong_Kong Singapore Sydney Melbourne Toronto
+Montreal Vancouver Ottawa Chicago Boston Miami Houston Dallas Atlanta Seattle Denver Phoenix Detroit Philadelphia
+Baltimore Brooklyn Manhattan Los_Angeles San_Francisco New_York New_Jersey Texas California Florida Ohio Michigan
+Pennsylvania Virginia Maryland Arizona Nevada Utah Oregon Alaska Hawaii Iowa Kansas Kentucky Louisiana Maine
+Massachusetts Minnesota Mississippi Missouri Montana Nebraska North_Carolina South_Carolina North_Dakota South_Dakota Oklahoma Tennessee Vermont Wisconsin
+Wyoming Idaho Indiana Illinois Alabama Arkansas Colorado Connecticut Delaware Manchester Liverpool Birmingham Leeds
+Glasgow Belfast Cardiff Bristol Oxford Cambridge Mexico_City Lagos Nairobi Johannesburg Cape_Town Sao_Paulo
+Buenos_Aires Lima Bogota Caracas Havana Santiago`)

@@ -1,0 +1,111 @@
+package summarize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// seedSummary summarizes the seed article.
+func seedSummary(t *testing.T) (string, *Summary) {
+	t.Helper()
+	text := readTestdata(t, "ap-ukraine-territory.txt")
+	s, err := Text(text, Options{})
+	require.NoError(t, err)
+	return text, s
+}
+
+func TestSeedEntities(t *testing.T) {
+	text, s := seedSummary(t)
+	byName := map[string]Entity{}
+	for _, e := range s.Entities {
+		byName[e.Text] = e
+	}
+	tests := []struct {
+		name, kind, role string
+		minMentions      int
+	}{
+		{"Volodymyr Zelenskyy", EntityPerson, "Ukrainian President", 10},
+		{"Donald Trump", EntityPerson, "U.S. President", 8},
+		{"Keir Starmer", EntityPerson, "British Prime Minister", 2},
+		{"Friedrich Merz", EntityPerson, "German Chancellor", 3},
+		{"Leo XIV", EntityPerson, "Pope", 2},
+		{"Oleg Nikolayev", EntityPerson, "Gov.", 1},
+		{"Ukraine", EntityPlace, "", 10},
+		{"Kyiv", EntityPlace, "", 2},
+		{"Crimean Peninsula", EntityPlace, "", 1},
+		{"Associated Press", EntityOrganization, "", 1},
+		{"Vatican", EntityOrganization, "", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := byName[tt.name]
+			require.True(t, ok, "missing entity")
+			assert.Equal(t, tt.kind, e.Kind)
+			assert.Equal(t, tt.role, e.Role)
+			assert.GreaterOrEqual(t, len(e.Mentions), tt.minMentions)
+			for _, m := range e.Mentions {
+				assert.NotEmpty(t, text[m.Start:m.End])
+			}
+		})
+	}
+	assert.Equal(t, "Ukraine", s.Entities[0].Text, "the most mentioned entity comes first")
+	for _, e := range s.Entities {
+		assert.NotContains(t, []string{"Monday", "Tuesday", "Facing", "Several", "The"}, e.Text)
+	}
+}
+
+func TestSeedQuotes(t *testing.T) {
+	text, s := seedSummary(t)
+	speakers := map[string]string{}
+	for _, q := range s.Quotes {
+		speakers[q.Text[:20]] = q.Speaker
+		assert.Equal(t, q.Text, collapseSpace(text[q.Span.Start:q.Span.End])[:len(q.Text)])
+	}
+	tests := []struct{ start, speaker string }{
+		{"Undoubtedly, Russia ", "Volodymyr Zelenskyy"}, // a quote over three sentences, speaker after it
+		{"Do we consider cedin", "Volodymyr Zelenskyy"}, // "he said", after the speaker's last mention
+		{"You know, a lot of p", "Donald Trump"},
+		{"But you know, at som", "Donald Trump"},        // no attribution: goes on from the previous quote
+		{"certainly wants to e", "Volodymyr Zelenskyy"}, // speaker before the quote
+		{"We have to talk abou", "Friedrich Merz"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.start, func(t *testing.T) {
+			assert.Equal(t, tt.speaker, speakers[tt.start])
+		})
+	}
+	for _, q := range s.Quotes {
+		assert.NotEqual(t, "upper hand", q.Text, "scare quotes are not quotes")
+	}
+}
+
+func TestFigures(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"counts", "Russia fired 110 drones across the country overnight, officials said.", []string{"110 drones"}},
+		{"approximate", "The region lies about 900 kilometers northeast of the border.", []string{"about 900 kilometers"}},
+		{"change", "The plan now has 20 points, down from 28, he said.", []string{"20 points, down from 28"}},
+		{"more than", "More than 20 storage tanks burned for more than three days.", []string{"More than 20 storage tanks", "more than three days"}},
+		{"money", "The company lost $4.5 billion last year.", []string{"$4.5 billion"}},
+		{"percent", "Profits fell 40% in the quarter.", []string{"40%"}},
+		{"years and dates", "He was elected in 2019 and the attack came on Dec. 5.", nil},
+		{"age", "Cheryl Silvonek, 54, was stabbed.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Text(tt.text, Options{})
+			require.NoError(t, err)
+			var got []string
+			for _, f := range s.Figures {
+				got = append(got, f.Text)
+				assert.Equal(t, f.Text, collapseSpace(tt.text[f.Span.Start:f.Span.End]))
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}

@@ -1,0 +1,133 @@
+package summarize
+
+import (
+	"strings"
+	"unicode"
+)
+
+// The figures stage lists the numbers of a story with what they count: "110 drones", "about 900 kilometers",
+// "20 points, down from 28", "$4.5 billion". A number with nothing to count (a year, a date, an age, a score) is
+// left out: precision matters more here than listing every digit.
+
+// maxFigureNoun bounds the words of what a figure counts ("storage tanks").
+const maxFigureNoun = 3
+
+// findFigures returns the figures of the document in order.
+func findFigures(doc *Document) ([]Figure, error) {
+	out := []Figure{}
+	for i := range doc.Sentences {
+		if !hasNumber(doc.Sentences[i].tokens) {
+			continue
+		}
+		toks, err := doc.tagged(i)
+		if err != nil {
+			return nil, err
+		}
+		for k := 0; k < len(toks); k++ {
+			start, end, ok := figureAt(toks, k)
+			if !ok {
+				continue
+			}
+			sp := Span{Start: toks[start].Start, End: toks[end-1].End}
+			out = append(out, Figure{Text: doc.pieceText(toks[start:end]), Span: sp, Context: doc.Sentences[i].Text})
+			k = end - 1
+		}
+	}
+	return out, nil
+}
+
+// hasNumber reports whether a sentence holds a digit or a number word, before it is worth tagging.
+func hasNumber(toks []Token) bool {
+	for _, t := range toks {
+		if isNumberToken(t.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureAt returns the token range of a figure whose number is toks[k], if it counts something.
+func figureAt(toks []Token, k int) (start, end int, ok bool) {
+	w := toks[k].Text
+	if !isNumberToken(w) || k > 0 && (calendarWords[toks[k-1].Text] || toks[k-1].Text == "No.") {
+		return 0, 0, false // "Dec. 5", "No. 10"
+	}
+	digits := strings.IndexFunc(w, unicode.IsDigit) >= 0
+	end = k + 1
+	for end < len(toks) && (magnitudes[strings.ToLower(toks[end].Text)] || toks[end].Text == "%") {
+		end++
+	}
+	if end < len(toks)-1 && strings.ToLower(toks[end].Text) == "per" && strings.ToLower(toks[end+1].Text) == "cent" {
+		end += 2
+	}
+	counted := end > k+1 || k > 0 && currencies[toks[k-1].Text] || strings.ContainsAny(w, "%$£€")
+	n := end
+	for n < len(toks) && n < end+maxFigureNoun && (strings.HasPrefix(toks[n].Tag, "NN") || toks[n].Tag == "JJ") &&
+		isWordToken(toks[n].Text) && !calendarWords[toks[n].Text] && !relativeTime[strings.ToLower(toks[n].Text)] {
+		n++
+	}
+	for n > end && !strings.HasPrefix(toks[n-1].Tag, "NN") {
+		n-- // end on the noun: "three days", not "three days later"
+	}
+	if n > end && !uncountable[strings.ToLower(toks[n-1].Text)] {
+		end, counted = n, true
+	}
+	if !counted {
+		return 0, 0, false
+	}
+	if digits && isYear(w) && end == k+1 {
+		return 0, 0, false
+	}
+	// Modifiers before the number: "about", "more than", "at least", "$".
+	start = k
+	for start > 0 && currencies[toks[start-1].Text] {
+		start--
+	}
+	if start > 0 && approximators[strings.ToLower(toks[start-1].Text)] {
+		start--
+		if start > 0 && pairedApproximators[strings.ToLower(toks[start-1].Text+" "+toks[start].Text)] {
+			start--
+		}
+	}
+	// A change: "20 points, down from 28".
+	if end+3 < len(toks) && toks[end].Text == "," && (toks[end+1].Text == "down" || toks[end+1].Text == "up") &&
+		toks[end+2].Text == "from" && isNumberToken(toks[end+3].Text) {
+		end += 4
+	}
+	return start, end, true
+}
+
+// isNumberToken reports digits ("110", "4.5", "1,000", "4-year-old") and number words ("three").
+func isNumberToken(w string) bool {
+	if w == "" {
+		return false
+	}
+	if c := w[0]; c >= '0' && c <= '9' {
+		return true
+	}
+	return numberWords[strings.ToLower(w)]
+}
+
+func isYear(w string) bool {
+	if len(w) != 4 {
+		return false
+	}
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return w >= "1800" && w <= "2100"
+}
+
+var (
+	numberWords         = wordSet("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands dozen dozens million millions billion billions")
+	magnitudes          = wordSet("hundred thousand million billion trillion percent")
+	approximators       = wordSet("about nearly almost around roughly some over under approximately least than only just to")
+	pairedApproximators = nameSet("more_than less_than fewer_than at_least up_to")
+	currencies          = wordSet("$ £ € ¥ US$")
+	// relativeTime words start a time phrase after a figure ("$4.5 billion last year"), not what it counts.
+	relativeTime = wordSet("last next this ago earlier later previous")
+	// uncountable nouns after a number are not what it counts: "three times", "two ways".
+	uncountable = wordSet("times time ways way sides side things thing others ones one")
+)

@@ -1,0 +1,179 @@
+package summarize
+
+import (
+	"sort"
+	"strings"
+)
+
+// The quotes stage lists who said what: every direct quote of a few words or more, with its speaker resolved to a
+// name: the name next to the reporting verb (`…," Trump told Politico`), the subject before the quote (`Zelenskyy
+// said Monday that Trump "…`), or, for "he said", the person the story was just about. A quote that runs over
+// several sentences comes out whole.
+
+// minQuoteWords keeps scare quotes ("upper hand", "skeptical") out: they quote a phrase, not a statement.
+const minQuoteWords = 5
+
+// quoteToken is a token of a paragraph with the sentence it belongs to.
+type quoteToken struct {
+	Token
+	sent int
+}
+
+// findQuotes returns the direct quotes of the document in order; speakers resolve to the full names of entities.
+func findQuotes(doc *Document, entities []Entity) []Quote {
+	full := map[string]string{} // surname or full name → full name
+	for _, e := range entities {
+		if e.Kind == EntityPerson {
+			f := strings.Fields(e.Text)
+			full[f[len(f)-1]] = e.Text
+			full[e.Text] = e.Text
+		}
+	}
+	// people lists every person mention in order, for "he said": the speaker is the person named last before
+	// the quote.
+	type personAt struct {
+		start int
+		name  string
+	}
+	var people []personAt
+	for _, e := range entities {
+		if e.Kind == EntityPerson {
+			for _, m := range e.Mentions {
+				people = append(people, personAt{m.Start, e.Text})
+			}
+		}
+	}
+	sort.Slice(people, func(i, j int) bool { return people[i].start < people[j].start })
+	lastNamed := func(before int) string {
+		i := sort.Search(len(people), func(i int) bool { return people[i].start >= before })
+		if i == 0 {
+			return ""
+		}
+		return people[i-1].name
+	}
+	out := []Quote{}
+	for _, p := range doc.Paragraphs {
+		prevSpeaker := "" // a quote with no attribution goes on from the paragraph's previous one
+		var flat []quoteToken
+		for _, i := range p.Sentences {
+			for _, t := range doc.Sentences[i].tokens {
+				flat = append(flat, quoteToken{t, i})
+			}
+		}
+		for k := 0; k < len(flat); k++ {
+			if flat[k].Text != `"` {
+				continue
+			}
+			e := k + 1
+			for e < len(flat) && flat[e].Text != `"` {
+				e++
+			}
+			if e >= len(flat) {
+				break // an unclosed quote: nothing reliable to report
+			}
+			inner := make([]Token, 0, e-k-1)
+			for _, t := range flat[k+1 : e] {
+				inner = append(inner, t.Token)
+			}
+			if countWords(inner, nil) >= minQuoteWords {
+				speaker := quoteSpeaker(doc, flat, k, e)
+				switch speaker {
+				case "":
+					speaker = prevSpeaker
+				case pronounSpeaker:
+					speaker = lastNamed(flat[k].Start)
+				}
+				if f, ok := full[speaker]; ok {
+					speaker = f
+				}
+				prevSpeaker = speaker
+				out = append(out, Quote{
+					Text:    strings.TrimRight(doc.pieceText(inner), ", "),
+					Speaker: speaker,
+					Span:    Span{Start: inner[0].Start, End: inner[len(inner)-1].End},
+				})
+			}
+			k = e
+		}
+	}
+	return out
+}
+
+// pronounSpeaker stands for "he said" or "she said": the caller names the person mentioned last before the quote.
+const pronounSpeaker = "\x00pronoun"
+
+// quoteSpeaker names who says the quote flat[open+1:close], or "" when the text does not say.
+func quoteSpeaker(doc *Document, flat []quoteToken, open, close int) string {
+	// After the closing mark, in its sentence: `," Zelenskyy told`, `," he said`, `," said Gov. Oleg Nikolayev`.
+	var after []Token
+	for x := close + 1; x < len(flat) && flat[x].sent == flat[close].sent && len(after) < 8; x++ {
+		after = append(after, flat[x].Token)
+	}
+	for len(after) > 0 && isSoftPunct(after[0].Text) {
+		after = after[1:]
+	}
+	for v, t := range after {
+		if !reportingVerbs[strings.ToLower(t.Text)] {
+			continue
+		}
+		if v == 0 {
+			if n := nameRunAfter(after[1:]); n != "" {
+				return n
+			}
+			break
+		}
+		if v == 1 && isPronoun(after[0].Text) {
+			return pronounSpeaker
+		}
+		if n := surnameOf(after[:v]); n != "" {
+			return n
+		}
+		break
+	}
+	// Before the opening mark, in its sentence: the subject of a reporting verb (`Zelenskyy said … "`).
+	sent := flat[open].sent
+	toks := doc.Sentences[sent].tokens
+	before := flat[open].Start
+	for _, t := range toks {
+		if t.Start >= before {
+			break
+		}
+		if reportingVerbs[strings.ToLower(t.Text)] {
+			if len(toks) > 0 && isPronoun(toks[0].Text) {
+				return resolveName(doc, sent)
+			}
+			if len(toks) > 0 && toks[0].Text == "The" {
+				toks = toks[1:] // "The Vatican said"
+			}
+			return leadingName(toks)
+		}
+	}
+	return ""
+}
+
+func isPronoun(w string) bool {
+	_, p := openingWord(w)
+	return p
+}
+
+// surnameOf returns the last word of a run of capitalised words (a role may precede the name), or "".
+func surnameOf(toks []Token) string {
+	for _, t := range toks {
+		if !isNameWord(t.Text) {
+			return ""
+		}
+	}
+	return strings.TrimSuffix(toks[len(toks)-1].Text, "'s")
+}
+
+// nameRunAfter returns the surname of the capitalised run that opens toks ("Gov. Oleg Nikolayev said" → "Nikolayev").
+func nameRunAfter(toks []Token) string {
+	n := 0
+	for n < len(toks) && isNameWord(toks[n].Text) {
+		n++
+	}
+	if n == 0 {
+		return ""
+	}
+	return strings.TrimSuffix(toks[n-1].Text, "'s")
+}
