@@ -31,6 +31,7 @@ type mention struct {
 	role   string
 	sent   int
 	proper bool // a full name (two or more words, or a title before it), not a lone surname
+	speaks bool // a verb of speech, an age or a relative pronoun follows: "Jane Doe said", "Jane Doe, 54,"
 }
 
 // findEntities returns the entities of the document, most important first.
@@ -62,7 +63,18 @@ func findEntities(doc *Document) []Entity {
 		en.e.Mentions = append(en.e.Mentions, Span{Start: m.name[0].Start, End: m.name[len(m.name)-1].End})
 		return en
 	}
+	// A full name met once, with no title and no verb of speech after it, may as well be a film or a caption:
+	// it is kept only when the text mentions it again.
+	confirmed := map[string]int{}
 	for _, m := range ms {
+		if m.kind == EntityPerson {
+			confirmed[m.name[len(m.name)-1].Text]++
+		}
+	}
+	for _, m := range ms {
+		if m.kind == EntityPerson && m.proper && m.role == "" && !m.speaks && confirmed[m.name[len(m.name)-1].Text] < 2 {
+			continue
+		}
 		if m.kind == EntityPerson && m.proper {
 			en := add(m, m.kind+":"+strings.ToLower(nameText(doc, m.name)))
 			for _, t := range m.name {
@@ -125,6 +137,8 @@ func sentenceMentions(doc *Document, i int) []mention {
 			next = toks[j].Text
 		}
 		if m, ok := classifyRun(run, next, i); ok {
+			m.speaks = reportingVerbs[strings.ToLower(next)] || next == "who" ||
+				next == "," && j+1 < len(toks) && (isNumberToken(toks[j+1].Text) || toks[j+1].Text == "who")
 			out = append(out, m)
 		}
 		k = j
@@ -167,7 +181,7 @@ func classifyRun(run []Token, next string, sent int) (mention, bool) {
 	switch {
 	case hasTitle && !places[text] && !isOrgName(name):
 		m.kind, m.role, m.proper = EntityPerson, strings.Join(role, " "), true
-	case isOrgName(name) || orgNames[text] || isAcronym(text) && !places[text]:
+	case isOrgName(name) || orgNames[text] || isAcronym(text) && !places[text] || orgNames[last]:
 		m.kind = EntityOrganization
 	case places[text] || placeWords[last] || len(name) == 1 && placeNouns[next]:
 		m.kind = EntityPlace
@@ -217,6 +231,9 @@ func isOrgName(name []Token) bool {
 }
 
 func isAcronym(w string) bool {
+	if notAcronyms[w] {
+		return false
+	}
 	w = strings.ReplaceAll(w, ".", "")
 	if len(w) < 2 || len(w) > 6 {
 		return false
@@ -260,6 +277,9 @@ func nameSet(s string) map[string]bool {
 	return m
 }
 
+// notAcronyms are capitalised abbreviations that name nothing.
+var notAcronyms = wordSet("OK TV PM AM ID DJ MP3 PC CEO VIP RIP LOL OMG DIY GPS DNA AI")
+
 // nameJoiners may stand inside a name between capitalised words ("Bank of England", "Ursula von der Leyen").
 var nameJoiners = wordSet("of de von der van al bin du la le")
 
@@ -270,7 +290,9 @@ var commonOpeners = wordSet("Several Many Some Most Other Others Both Each Every
 var calendarWords = wordSet("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec I")
 
 // titles open a person's name and become their role.
-var titles = wordSet(`President Vice Prime Minister Chancellor Secretary Gov. Governor Sen. Senator Rep. Representative Pope King
+var titles = wordSet(`Actress Actor Singer Star Chef Model Designer Author Writer Presenter Host Player Striker
+Goalkeeper Midfielder Defender Boss Rapper Comedian Billionaire Businessman Businesswoman Officer Pilot Nurse
+President Vice Prime Minister Chancellor Secretary Gov. Governor Sen. Senator Rep. Representative Pope King
 Queen Prince Princess Duke Duchess Mayor General Gen. Lt. Col. Capt. Sgt. Adm. Admiral Judge Justice Dr. Dr Mr Mr. Mrs
 Mrs. Ms Ms. Prof. Professor Chief Commissioner Ambassador Leader Speaker Sir Dame Lord Lady Bishop Cardinal Rev.
 Reverend Coach Manager Captain Detective Officer Sheriff Attorney Director Chairman Chairwoman CEO Spokesman
@@ -300,7 +322,7 @@ Journal Club FC Group Company Institute Foundation Organization Organisation Adm
 Assembly Government Office Bureau Authority Board Network Airways Airlines Motors Energy Operator Fund Trust Society
 Church Hospital Museum Federation League Alliance Coalition Command Cabinet Tribunal Reserve Exchange Studios Records
 Laboratory Labs Systems Technologies Holdings Partners Capital Media Broadcasting Television Radio Herald Tribune Telegraph
-Guardian Gazette Review Magazine Mail`)
+Guardian Gazette Review Magazine Mail United Rovers Athletic Wanderers Albion Hotspur Rangers Celtic`)
 	orgNames = nameSet(`Vatican Kremlin Pentagon Reuters BBC CNN NHS FBI CIA NATO EU UN WHO IMF Politico Google Apple Microsoft
 Amazon Facebook Meta Twitter Instagram YouTube TikTok WhatsApp Tesla Hamas Hezbollah Taliban Interpol Europol OPEC
 Holy_See Associated_Press White_House Downing_Street`)

@@ -61,10 +61,17 @@ func figureAt(toks []Token, k int) (start, end int, ok bool) {
 		end += 2
 	}
 	counted := end > k+1 || k > 0 && currencies[toks[k-1].Text] || strings.ContainsAny(w, "%$£€")
+	limit := maxFigureNoun
+	if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+		limit = 1 // "54-year-old actress", never "39-year-old paid tribute"
+	}
 	n := end
-	for n < len(toks) && n < end+maxFigureNoun && (strings.HasPrefix(toks[n].Tag, "NN") || toks[n].Tag == "JJ") &&
+	for n < len(toks) && n < end+limit && (strings.HasPrefix(toks[n].Tag, "NN") || toks[n].Tag == "JJ") &&
 		isWordToken(toks[n].Text) && !calendarWords[toks[n].Text] && !relativeTime[strings.ToLower(toks[n].Text)] {
 		n++
+	}
+	if limit == 1 && n > end && !strings.HasPrefix(toks[end].Tag, "NN") {
+		n = end
 	}
 	for n > end && !strings.HasPrefix(toks[n-1].Tag, "NN") {
 		n-- // end on the noun: "three days", not "three days later"

@@ -3,6 +3,7 @@ package summarize
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // The quotes stage lists who said what: every direct quote of a few words or more, with its speaker resolved to a
@@ -61,19 +62,29 @@ func findQuotes(doc *Document, entities []Entity) []Quote {
 			}
 		}
 		for k := 0; k < len(flat); k++ {
-			if flat[k].Text != `"` {
+			mark, attached := opensQuote(doc, flat[k].Token)
+			if mark == "" {
 				continue
 			}
 			e := k + 1
-			for e < len(flat) && flat[e].Text != `"` {
+			for e < len(flat) && !(flat[e].Text == mark && closesQuote(doc, flat[e].Token)) {
 				e++
 			}
 			if e >= len(flat) {
 				break // an unclosed quote: nothing reliable to report
 			}
-			inner := make([]Token, 0, e-k-1)
-			for _, t := range flat[k+1 : e] {
+			first := k + 1
+			if attached {
+				first = k // the tokenizer leaves a single quote mark on the word it opens: "'I"
+			}
+			inner := make([]Token, 0, e-first)
+			for _, t := range flat[first:e] {
 				inner = append(inner, t.Token)
+			}
+			if attached {
+				_, w := utf8.DecodeRuneInString(doc.input[inner[0].Start:])
+				inner[0].Start += w
+				inner[0].Text = inner[0].Text[1:]
 			}
 			if countWords(inner, nil) >= minQuoteWords {
 				speaker := quoteSpeaker(doc, flat, k, e)
@@ -81,7 +92,9 @@ func findQuotes(doc *Document, entities []Entity) []Quote {
 				case "":
 					speaker = prevSpeaker
 				case pronounSpeaker:
-					speaker = lastNamed(flat[k].Start)
+					if speaker = lastNamed(flat[k].Start); speaker == "" {
+						speaker = prevSpeaker
+					}
 				}
 				if f, ok := full[speaker]; ok {
 					speaker = f
@@ -149,6 +162,37 @@ func quoteSpeaker(doc *Document, flat []quoteToken, open, close int) string {
 		}
 	}
 	return ""
+}
+
+// opensQuote returns the mark a token opens a quote with ("" when it opens none), and whether the mark is
+// attached to the token's word. Double quotes are tokens of their own and alternate. A single quote mark is also an
+// apostrophe ("the players' efforts"), so it opens only where the input shows an opening mark (‘) or a straight one
+// after a space; the tokenizer leaves it attached to the word it opens.
+func opensQuote(doc *Document, t Token) (mark string, attached bool) {
+	if t.Text == `"` {
+		return `"`, false
+	}
+	if !strings.HasPrefix(t.Text, "'") || t.Start >= len(doc.input) {
+		return "", false
+	}
+	raw := doc.input[t.Start:]
+	open := strings.HasPrefix(raw, "\u2018") ||
+		raw[0] == '\'' && (t.Start == 0 || isSpaceByte(doc.input[t.Start-1]))
+	if !open {
+		return "", false
+	}
+	return "'", len(t.Text) > 1
+}
+
+// closesQuote reports whether a token can close a quote: a closing mark with no space before it.
+func closesQuote(doc *Document, t Token) bool {
+	if t.Text == `"` {
+		return true
+	}
+	if t.Text != "'" || strings.HasPrefix(doc.input[t.Start:], "\u2018") {
+		return false
+	}
+	return t.Start > 0 && !isSpaceByte(doc.input[t.Start-1])
 }
 
 func isPronoun(w string) bool {
