@@ -179,7 +179,7 @@ func (a *analysis) weigh(terms []int32) vector {
 // openingWord classifies the first word of a sentence: dangling words make a sentence unusable on its own;
 // "He" and "She" can be replaced by the name they stand for.
 func openingWord(w string) (dangling, pronoun bool) {
-	switch strings.ToLower(w) {
+	switch strings.ToLower(strings.TrimLeft(w, `"'`)) {
 	case "he", "she":
 		return false, true
 	case "it", "its", "they", "their", "them", "this", "that", "these", "those", "his", "her", "such", "there",

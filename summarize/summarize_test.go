@@ -133,10 +133,10 @@ func checkSummary(t *testing.T, input string, s *Summary) {
 		if strings.HasPrefix(text, "[") {
 			text = strings.TrimSpace(text[strings.IndexByte(text, ']')+1:])
 		} else {
-			first, _ := utf8.DecodeRuneInString(text)
+			first, _ := utf8.DecodeRuneInString(strings.TrimLeft(text, "\"'([\u201c\u2018"))
 			assert.False(t, unicode.IsLower(first), "point %q starts in lowercase", kp.Text)
 		}
-		w := strings.ToLower(strings.Trim(strings.Fields(kp.Text)[0], `",.'`))
+		w := strings.ToLower(strings.Trim(strings.Fields(kp.Text)[0], "\",.'\u201c\u2018"))
 		assert.False(t, danglingOpeners[w], "point %q opens with a dangling word", kp.Text)
 		if !doc.html {
 			joined := strings.Join(parts, " ")
@@ -148,17 +148,26 @@ func checkSummary(t *testing.T, input string, s *Summary) {
 	if s.Format == FormatJSON {
 		assert.True(t, json.Valid([]byte(s.Text)), "text is not JSON: %s", s.Text)
 	}
+	for _, e := range s.Entities {
+		assert.Contains(t, []string{EntityPerson, EntityPlace, EntityOrganization}, e.Kind)
+		checkSpans(t, len(input), e.Mentions)
+	}
+	var quoteSpans, figureSpans []Span
+	for _, q := range s.Quotes {
+		quoteSpans = append(quoteSpans, q.Span)
+	}
+	for _, f := range s.Figures {
+		figureSpans = append(figureSpans, f.Span)
+	}
+	checkSpans(t, len(input), quoteSpans)
+	checkSpans(t, len(input), figureSpans)
 }
 
 // sameUpToEdits reports whether text is joined with only the allowed edits: the first letter capitalised, a final
 // period added (headlines may also have lost nothing else).
 func sameUpToEdits(joined, text string) bool {
-	if joined == text || joined+"." == text {
-		return true
-	}
-	r, w := utf8.DecodeRuneInString(joined)
-	up := string(unicode.ToUpper(r)) + joined[w:]
-	return up == text || up+"." == text
+	up := capitalize(joined)
+	return joined == text || joined+"." == text || up == text || up+"." == text
 }
 
 func FuzzText(f *testing.F) {

@@ -302,11 +302,19 @@ func isNominal(t Token) bool {
 	return strings.HasPrefix(t.Tag, "NN") || strings.HasPrefix(t.Tag, "JJ")
 }
 
-// capitalize upper-cases the first letter of s.
+// capitalize upper-cases the first letter of s, after any opening quote marks or brackets.
 func capitalize(s string) string {
-	r, w := utf8.DecodeRuneInString(s)
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune("\"'([\u201c\u2018", r) {
+			break
+		}
+		i += w
+	}
+	r, w := utf8.DecodeRuneInString(s[i:])
 	if r == utf8.RuneError || unicode.IsUpper(r) {
 		return s
 	}
-	return string(unicode.ToUpper(r)) + s[w:]
+	return s[:i] + string(unicode.ToUpper(r)) + s[i+w:]
 }
