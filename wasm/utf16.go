@@ -32,13 +32,17 @@ func toUTF16(text string, s *summarize.Summary) *summarize.Summary {
 	}
 	m := utf16Offsets(text, offs)
 	conv := func(sp summarize.Span) summarize.Span { return summarize.Span{Start: m[sp.Start], End: m[sp.End]} }
+	convAll := func(spans []summarize.Span) []summarize.Span {
+		out := make([]summarize.Span, len(spans))
+		for i, sp := range spans {
+			out[i] = conv(sp)
+		}
+		return out
+	}
 	out := *s
 	out.KeyPoints = make([]summarize.KeyPoint, len(s.KeyPoints))
 	for i, k := range s.KeyPoints {
-		k.Spans = append([]summarize.Span(nil), k.Spans...)
-		for j := range k.Spans {
-			k.Spans[j] = conv(k.Spans[j])
-		}
+		k.Spans = convAll(k.Spans)
 		out.KeyPoints[i] = k
 	}
 	out.Sentences = make([]summarize.SentenceRef, len(s.Sentences))
@@ -48,10 +52,7 @@ func toUTF16(text string, s *summarize.Summary) *summarize.Summary {
 	}
 	out.Entities = make([]summarize.Entity, len(s.Entities))
 	for i, e := range s.Entities {
-		e.Mentions = append([]summarize.Span(nil), e.Mentions...)
-		for j := range e.Mentions {
-			e.Mentions[j] = conv(e.Mentions[j])
-		}
+		e.Mentions = convAll(e.Mentions)
 		out.Entities[i] = e
 	}
 	out.Quotes = make([]summarize.Quote, len(s.Quotes))
