@@ -179,12 +179,12 @@ func classifyRun(run []Token, next string, sent int) (mention, bool) {
 	text := joinTokens(name)
 	last := name[len(name)-1].Text
 	switch {
-	case hasTitle && !places[text] && !isOrgName(name):
+	case hasTitle && !places[text] && !isOrgName(name) && !notNames[text]:
 		m.kind, m.role, m.proper = EntityPerson, strings.Join(role, " "), true
-	case isOrgName(name) || orgNames[text] || isAcronym(text) && !places[text] || orgNames[last]:
-		m.kind = EntityOrganization
 	case places[text] || placeWords[last] || len(name) == 1 && placeNouns[next]:
 		m.kind = EntityPlace
+	case orgNames[text] || isAcronym(text) || orgNames[last] || len(name) > 1 && isOrgName(name):
+		m.kind = EntityOrganization
 	case len(name) >= 2 && len(name) <= 4 && looksLikePersonName(name):
 		m.kind, m.role, m.proper = EntityPerson, strings.Join(role, " "), true
 	case len(name) == 1:
@@ -277,6 +277,9 @@ func nameSet(s string) map[string]bool {
 	return m
 }
 
+// notNames are capitalised nouns that follow a title word without being a name ("General Election").
+var notNames = wordSet("Election Elections Assembly Staff Council Office Court Service Medal Award Cup League")
+
 // notAcronyms are capitalised abbreviations that name nothing.
 var notAcronyms = wordSet("OK TV PM AM ID DJ MP3 PC CEO VIP RIP LOL OMG DIY GPS DNA AI")
 
@@ -297,7 +300,8 @@ Queen Prince Princess Duke Duchess Mayor General Gen. Lt. Col. Capt. Sgt. Adm. A
 Mrs. Ms Ms. Prof. Professor Chief Commissioner Ambassador Leader Speaker Sir Dame Lord Lady Bishop Cardinal Rev.
 Reverend Coach Manager Captain Detective Officer Sheriff Attorney Director Chairman Chairwoman CEO Spokesman
 Spokeswoman Deputy Foreign Defense Defence Interior Finance Health Home Supreme Commander Emperor Sheikh Crown
-Archbishop Patriarch Ayatollah Premier Presidential Vice-President First Lady Gov Sen Rep Lt Col Capt Sgt`)
+Archbishop Patriarch Ayatollah Premier Presidential Vice-President First Lady Gov Sen Rep Lt Col Capt Sgt
+Ministers Presidents Leaders Spc. Spc Pfc. Pfc Cpl. Cpl Maj. Maj Private Corporal Sergeant Lieutenant Colonel Major`)
 
 // demonyms qualify a role ("British Prime Minister", "U.S. President").
 var demonyms = wordSet(`Ukrainian Russian British French German American U.S. US U.K. UK Italian Chinese Japanese Indian Israeli
@@ -306,11 +310,12 @@ Saudi Afghan Pakistani Swedish Dutch Belgian Irish Scottish Welsh English Greek 
 Swiss Austrian Czech Venezuelan Argentine Colombian Cuban Nigerian Kenyan Ethiopian Lebanese Jordanian Qatari Emirati
 Taiwanese Vietnamese Thai Filipino Indonesian Malaysian Belarusian Georgian Armenian Azerbaijani Kazakh Serbian
 Croatian Romanian Bulgarian Slovak Lithuanian Latvian Estonian Moldovan Portuguese Democratic Republican Conservative
-Labour Liberal Former Acting Interim Then Late Outgoing Incoming State Federal National Regional Local Catholic`)
+Labour Liberal Former Acting Interim Then Late Outgoing Incoming State Federal National Regional Local Catholic
+Army Navy Marine Marines Air Police`)
 
 // placeWords end place names ("Donbas region", "Crimean Peninsula"); placeNouns follow a lone place name.
 var (
-	placeWords = wordSet("Peninsula Province County Oblast Island Islands Sea Ocean River Valley Mountains Gulf Strait District Region Republic Kingdom Bay Coast Desert Lake Canal Square Street Avenue Bridge Airport Park Heights Hills")
+	placeWords = wordSet("Peninsula Province County Oblast Island Islands Sea Ocean River Valley Mountains Gulf Strait District Region Republic Kingdom Bay Coast Desert Lake Canal Square Avenue Bridge Airport Park Heights Hills Township Village Town City Borough")
 	placeNouns = wordSet("region province county city town village district state oblast island port area border capital")
 )
 

@@ -66,14 +66,14 @@ func figureAt(toks []Token, k int) (start, end int, ok bool) {
 		limit = 1 // "54-year-old actress", never "39-year-old paid tribute"
 	}
 	n := end
-	for n < len(toks) && n < end+limit && (strings.HasPrefix(toks[n].Tag, "NN") || toks[n].Tag == "JJ") &&
+	for n < len(toks) && n < end+limit && (toks[n].Tag == "NN" || toks[n].Tag == "NNS" || toks[n].Tag == "JJ") &&
 		isWordToken(toks[n].Text) && !calendarWords[toks[n].Text] && !relativeTime[strings.ToLower(toks[n].Text)] {
 		n++
 	}
-	if limit == 1 && n > end && !strings.HasPrefix(toks[end].Tag, "NN") {
+	if limit == 1 && n > end && toks[end].Tag == "JJ" {
 		n = end
 	}
-	for n > end && !strings.HasPrefix(toks[n-1].Tag, "NN") {
+	for n > end && toks[n-1].Tag == "JJ" {
 		n-- // end on the noun: "three days", not "three days later"
 	}
 	if n > end && !uncountable[strings.ToLower(toks[n-1].Text)] {
@@ -82,8 +82,8 @@ func figureAt(toks []Token, k int) (start, end int, ok bool) {
 	if !counted {
 		return 0, 0, false
 	}
-	if digits && isYear(w) && end == k+1 {
-		return 0, 0, false
+	if digits && isYear(w) {
+		return 0, 0, false // "in 2019", "his 1944 speech"
 	}
 	// Modifiers before the number: "about", "more than", "at least", "$".
 	start = k
