@@ -1,0 +1,207 @@
+// Types of keypoints.js: the Summarizer of the Writing Assistance APIs, plus analyze and the Summary it returns.
+
+/** The kinds of summary: the most important points as bullets grouped by theme, a short overview, the most
+ * intriguing parts to draw a reader in, or one line with the gist. */
+export type SummarizerType = 'key-points' | 'tldr' | 'teaser' | 'headline';
+
+/** How the summary is written. "json" is beyond the spec: the summary as JSON text. */
+export type SummarizerFormat = 'markdown' | 'plain-text' | 'json';
+
+/** 3, 5 or 7 key points; one sentence, a short paragraph or a paragraph for tldr and teaser; at most 12, 17 or 22
+ * words for a headline. */
+export type SummarizerLength = 'short' | 'medium' | 'long';
+
+/** keypoints answers "available" or "unavailable"; the other values exist for code written for the spec. */
+export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
+
+/** The stable codes errors carry in `code`, to switch on. */
+export type ErrorCode = 'empty_text' | 'text_too_long' | 'unsupported_language' | 'invalid_options' | 'internal';
+
+export interface SummarizerCreateCoreOptions {
+  /** Default "key-points". */
+  type?: SummarizerType;
+  /** Default "markdown". */
+  format?: SummarizerFormat;
+  /** Default "short". */
+  length?: SummarizerLength;
+  /** Language tags of the input; only English ("en", "en-US"...) is supported. */
+  expectedInputLanguages?: string[];
+  /** Language tags of the context strings; only English is supported. */
+  expectedContextLanguages?: string[];
+  /** Language tag of the summary; only English is supported. */
+  outputLanguage?: string;
+}
+
+export interface SummarizerCreateOptions extends SummarizerCreateCoreOptions {
+  /** Aborting before the engine is ready rejects create; aborting later destroys the summarizer. */
+  signal?: AbortSignal;
+  /** Called once with an EventTarget that receives downloadprogress events while the engine loads. */
+  monitor?: (monitor: CreateMonitor) => void;
+  /** Accepted and ignored: the summary is extractive and does not depend on it. */
+  sharedContext?: string;
+}
+
+export interface SummarizerSummarizeOptions {
+  /** Aborting rejects the call at once with the signal's reason. */
+  signal?: AbortSignal;
+  /** Accepted and ignored: the summary is extractive and does not depend on it. */
+  context?: string;
+}
+
+/** A ProgressEvent of the spec's shape: loaded goes from 0 to 1, total is 1. */
+export interface DownloadProgressEvent extends Event {
+  readonly type: 'downloadprogress';
+  readonly loaded: number;
+  readonly total: 1;
+  readonly lengthComputable: true;
+}
+
+export interface CreateMonitor extends EventTarget {
+  ondownloadprogress: ((this: CreateMonitor, event: DownloadProgressEvent) => unknown) | null;
+  addEventListener(
+    type: 'downloadprogress',
+    listener: (this: CreateMonitor, event: DownloadProgressEvent) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+}
+
+/**
+ * Summarizes English news text on the user's device. Create one with Summarizer.create.
+ *
+ * Errors: a NotSupportedError DOMException (code "unsupported_language" or "invalid_options"), a QuotaExceededError
+ * (code "text_too_long", with requested and quota), an Error with code "empty_text" (analyze only), an UnknownError
+ * DOMException (code "internal"); aborts reject with the signal's reason, an "AbortError" DOMException by default.
+ */
+export declare class Summarizer {
+  private constructor();
+
+  /** "available" for supported options; "unavailable" for other types, formats, lengths or languages. Rejects
+   * with a TypeError for a string that is not a language tag. */
+  static availability(options?: SummarizerCreateCoreOptions): Promise<Availability>;
+
+  /** Loads the engine (once per page or process, shared by every summarizer) and resolves to a summarizer. */
+  static create(options?: SummarizerCreateOptions): Promise<Summarizer>;
+
+  /** The summary of input; "" for input without words. */
+  summarize(input: string, options?: SummarizerSummarizeOptions): Promise<string>;
+
+  /** The summary a line at a time; the chunks concatenate to what summarize resolves to. */
+  summarizeStreaming(input: string, options?: SummarizerSummarizeOptions): ReadableStream<string>;
+
+  /** The input's UTF-8 length in bytes, the unit of inputQuota. */
+  measureInputUsage(input: string, options?: SummarizerSummarizeOptions): Promise<number>;
+
+  /** Beyond the spec: the structured summary, every span a UTF-16 offset range of input. Rejects input without
+   * words with an Error whose code is "empty_text". */
+  analyze(input: string, options?: Pick<SummarizerSummarizeOptions, 'signal'>): Promise<Summary>;
+
+  /** Calls in flight and every later call reject with an "AbortError" DOMException. */
+  destroy(): void;
+
+  readonly type: SummarizerType;
+  readonly format: SummarizerFormat;
+  readonly length: SummarizerLength;
+  /** "" when create was given none. */
+  readonly sharedContext: string;
+  /** Best fits of the tags given to create (["en"]), or null when none were. */
+  readonly expectedInputLanguages: readonly string[] | null;
+  readonly expectedContextLanguages: readonly string[] | null;
+  readonly outputLanguage: string | null;
+  /** The largest input, in UTF-8 bytes: 5 MB. */
+  readonly inputQuota: number;
+}
+
+/** A range of the input in UTF-16 code units, as String.prototype.slice takes it. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What analyze returns: the rendered summary and the structure behind it, every point traceable to the input. */
+export interface Summary {
+  type: SummarizerType;
+  length: SummarizerLength;
+  format: SummarizerFormat;
+  /** The input's own headline, "" when it has none. */
+  title: string;
+  /** The summary rendered in format: what summarize resolves to. */
+  text: string;
+  /** In the order of the input. */
+  themes: Theme[];
+  /** In the order a reader should see them. */
+  keyPoints: KeyPoint[];
+  /** Every sentence of the input, boilerplate excluded. */
+  sentences: SentenceRef[];
+  /** People, places and organizations, most important first. */
+  entities: Entity[];
+  /** Direct quotes with their speakers, in order. */
+  quotes: Quote[];
+  /** Numbers with what they count, in order. */
+  figures: Figure[];
+  stats: { words: number; sentences: number; paragraphs: number };
+}
+
+/** A run of the input about one subject: a section under a heading, or a block found by its vocabulary. */
+export interface Theme {
+  label: string;
+  labelSource: 'heading' | 'keyphrase';
+  /** Indices into Summary.sentences. */
+  sentences: number[];
+  /** Indices into Summary.keyPoints. */
+  keyPoints: number[];
+}
+
+/** One point of the summary, made only of pieces of one input sentence. */
+export interface KeyPoint {
+  text: string;
+  /** Index into Summary.themes. */
+  theme: number;
+  /** Index into Summary.sentences. */
+  sentence: number;
+  /** The pieces of the input the text is made of, in order. */
+  spans: Span[];
+  /** Relative importance, 0 to 1, comparable within one summary. */
+  score: number;
+}
+
+export interface SentenceRef extends Span {
+  /** Index of its paragraph among the input's blocks. */
+  paragraph: number;
+}
+
+export interface Entity {
+  /** The fullest name the input gives. */
+  text: string;
+  kind: 'person' | 'place' | 'organization';
+  /** For people, the title the input gives them; else "". */
+  role: string;
+  /** Every mention's name, in order. */
+  mentions: Span[];
+}
+
+export interface Quote {
+  /** The words inside the quote marks, whitespace collapsed. */
+  text: string;
+  /** Who said it, "" when the input does not say. */
+  speaker: string;
+  /** The quoted words, marks excluded. */
+  span: Span;
+}
+
+export interface Figure {
+  text: string;
+  span: Span;
+  /** The sentence it comes from, normalized. */
+  context: string;
+}
+
+/** The raw engine keypoints.worker.js runs; applications use Summarizer. */
+export interface Engine {
+  readonly maxTextBytes: number;
+  readonly alive: boolean;
+  run(method: 'text' | 'summary', text: string, optionsJSON: string): Promise<string>;
+}
+
+/** Loads the engine on the calling thread; see Engine. */
+export declare function loadEngine(onProgress?: (fraction: number) => void): Promise<Engine>;

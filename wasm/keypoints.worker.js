@@ -1,0 +1,33 @@
+// The Web Worker keypoints.js starts in browsers: it loads the engine on this thread and answers the page's calls,
+// so that neither loading nor summarizing ever blocks the page.
+//
+// Messages in:  {id, method, text, options}: method "text" or "summary", options the engine's options JSON.
+// Messages out: {progress} while loading, then {ready: {maxTextBytes}} or {loadError}; {id, result} or {id, error}
+// for each call, in the order calls finish. Errors travel as {name, code, message}: structured cloning would drop
+// the code.
+
+import { loadEngine } from './keypoints.js';
+
+const ready = loadEngine((progress) => self.postMessage({ progress }));
+
+ready.then(
+  (engine) => self.postMessage({ ready: { maxTextBytes: engine.maxTextBytes } }),
+  (err) => self.postMessage({ loadError: plainError(err) }),
+);
+
+self.addEventListener('message', async ({ data: { id, method, text, options } }) => {
+  try {
+    const engine = await ready;
+    self.postMessage({ id, result: await engine.run(method, text, options) });
+  } catch (err) {
+    self.postMessage({ id, error: plainError(err) });
+  }
+});
+
+function plainError(err) {
+  return {
+    name: String(err?.name ?? 'Error'),
+    code: typeof err?.code === 'string' ? err.code : 'internal',
+    message: String(err?.message ?? err),
+  };
+}
