@@ -1,15 +1,26 @@
 # The WebAssembly build: keypoints.wasm, Go's wasm_exec.js from the same toolchain, and the JS module beside them.
 WASM_OUT := $(BUILD)/wasm
+WASM_JS  := wasm/keypoints.js wasm/keypoints.worker.js wasm/keypoints.d.ts
 
-.PHONY: wasm size
+.PHONY: wasm size test-wasm bench-wasm
 
+# package.json makes Node.js read the folder's .js files, wasm_exec.js included, as ES modules.
 wasm:
 	@mkdir -p $(WASM_OUT)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM_OUT)/keypoints.wasm ./wasm
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WASM_OUT)/
+	cp $(WASM_JS) $(WASM_OUT)/
+	echo '{"type":"module"}' > $(WASM_OUT)/package.json
 
 size: wasm
 	@raw=$$(stat -c %s $(WASM_OUT)/keypoints.wasm); \
 	gz=$$(gzip -9 -c $(WASM_OUT)/keypoints.wasm | wc -c); \
 	br=$$(brotli -c -q 11 $(WASM_OUT)/keypoints.wasm 2>/dev/null | wc -c); \
 	echo "keypoints.wasm: raw $$raw bytes, gzip $$gz bytes, brotli $$br bytes"
+
+# The JS module's tests compare its summaries with the command-line tool's, so they need both builds.
+test-wasm: build wasm
+	KEYPOINTS_BUILD=$(BUILD) SHARED=$(SHARED) node --test wasm/test/
+
+bench-wasm: wasm
+	KEYPOINTS_BUILD=$(BUILD) SHARED=$(SHARED) node wasm/bench.mjs
