@@ -34,6 +34,9 @@ const (
 	// wrapMinBytes is the length from which a line that does not end a sentence is taken for one wrapped by a
 	// fixed-width layout (mail, PDF), so the next line continues it even when that line starts with a capital.
 	wrapMinBytes = 60
+	// datelineParagraphs is how many text paragraphs may open with a dateline: the first, unless a pasted
+	// caption, kicker or pull quote came before it.
+	datelineParagraphs = 3
 )
 
 // splitBlocks returns the paragraphs of text in order.
@@ -120,6 +123,7 @@ func lastLineLen(text string, b block) int {
 // classify sets each block's kind and finds the dateline.
 func classifyBlocks(text string, blocks []block) {
 	firstText := true
+	textSeen := 0 // text paragraphs so far: a dateline opens one of the first few
 	for i := range blocks {
 		b := &blocks[i]
 		s := text[b.start:b.end]
@@ -133,12 +137,13 @@ func classifyBlocks(text string, blocks []block) {
 			}
 		default:
 			b.kind = KindText
-			if firstText {
+			if textSeen < datelineParagraphs {
 				if m := datelineRE.FindStringIndex(s[:min(len(s), 96)]); m != nil && m[1] < len(s) {
 					b.dateline = m[1]
 				}
 			}
 			firstText = false
+			textSeen++
 		}
 	}
 	// Only the first heading before the text is the title; later ones there (a kicker, a deck) are headings.
