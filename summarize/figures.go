@@ -16,15 +16,17 @@ const maxFigureNoun = 3
 func findFigures(doc *Document) ([]Figure, error) {
 	out := []Figure{}
 	for i := range doc.Sentences {
-		if !hasNumber(doc.Sentences[i].tokens) {
-			continue
-		}
-		toks, err := doc.tagged(i)
-		if err != nil {
-			return nil, err
-		}
+		toks := doc.Sentences[i].tokens
 		for k := 0; k < len(toks); k++ {
-			start, end, ok := figureAt(toks, k)
+			if !isNumberToken(toks[k].Text) {
+				continue
+			}
+			win, off, err := doc.taggedWindow(i, k)
+			if err != nil {
+				return nil, err
+			}
+			start, end, ok := figureAt(win, k-off)
+			start, end = start+off, end+off
 			if !ok {
 				continue
 			}
@@ -36,14 +38,26 @@ func findFigures(doc *Document) ([]Figure, error) {
 	return out, nil
 }
 
-// hasNumber reports whether a sentence holds a digit or a number word, before it is worth tagging.
-func hasNumber(toks []Token) bool {
-	for _, t := range toks {
-		if isNumberToken(t.Text) {
-			return true
-		}
+// figureWindow is how many tokens around a number the figure stage tags: enough for the tagger's context
+// (two tags back, two words ahead) and the longest figure ("more than 20 storage tanks, down from 28").
+const figureWindowBefore, figureWindowAfter = 4, 10
+
+// taggedWindow returns tagged tokens around token k of sentence i, and the index of the window's first token.
+// Tagging a window instead of the sentence keeps figures cheap: most sentences of news hold a number. A sentence
+// tagged already (for labels or compression) lends its tags.
+func (d *Document) taggedWindow(i, k int) ([]Token, int, error) {
+	toks := d.Sentences[i].tokens
+	if toks[0].Tag != "" {
+		return toks, 0, nil
 	}
-	return false
+	from, to := max(0, k-figureWindowBefore), min(len(toks), k+figureWindowAfter)
+	win := append([]Token(nil), toks[from:to]...)
+	tg, err := sharedTagger()
+	if err != nil {
+		return nil, 0, err
+	}
+	tg.tag(win)
+	return win, from, nil
 }
 
 // figureAt returns the token range of a figure whose number is toks[k], if it counts something.
