@@ -1,6 +1,44 @@
-# The page: `make serve` builds it and serves it on 127.0.0.1.
-.PHONY: serve
+# The page: `make serve` builds it and serves it on 127.0.0.1; `make single` writes it as one HTML file.
+SITE_OUT   := $(BUILD)/site
+SINGLE_OUT := $(BUILD)/keypoints.html
+PORT       ?= 8080
 
-serve: build
-	@echo "The web page is not built yet. The command-line tool is ready:"
-	@echo "  $(BUILD)/keypoints testdata/ap-ukraine-territory.txt"
+# The page's own files, and those of the engine module that it serves (types and package.json stay out).
+SITE_FILES := index.html style.css app.js view.js single-engine.js sw.js manifest.webmanifest \
+	icon.svg icon-192.png icon-512.png icon-maskable-512.png
+ENGINE_FILES := keypoints.js keypoints.worker.js keypoints.wasm wasm_exec.js
+# What the service worker precaches: everything the served page loads (single-engine.js is the single file's).
+PRECACHE := index.html style.css app.js view.js manifest.webmanifest icon.svg icon-192.png icon-512.png \
+	icon-maskable-512.png $(ENGINE_FILES)
+
+.PHONY: site serve single test-site
+
+site: wasm
+	rm -rf $(SITE_OUT)
+	mkdir -p $(SITE_OUT)
+	cp $(addprefix site/,$(SITE_FILES)) $(SITE_OUT)/
+	cp $(addprefix $(WASM_OUT)/,$(ENGINE_FILES)) $(SITE_OUT)/
+	@# The worker's file list and version: a digest of every file it caches, so any change makes a new worker.
+	@version=$$(cd $(SITE_OUT) && cat $(PRECACHE) | sha256sum | cut -c1-16); \
+	files=$$(printf "'%s', " ./ $(PRECACHE) | sed 's/, $$//'); \
+	sed -e "s|^const VERSION = .*|const VERSION = '$$version';|" \
+	    -e "s|^const FILES = .*|const FILES = [$$files];|" site/sw.js > $(SITE_OUT)/sw.js; \
+	grep -q "^const VERSION = '$$version';" $(SITE_OUT)/sw.js
+	@# Precompressed siblings; cmd/serve sends them to browsers that accept them.
+	cd $(SITE_OUT) && for f in *.wasm *.js *.css *.html *.webmanifest *.svg; do \
+		gzip -9 -n -k -f "$$f"; \
+		if command -v brotli >/dev/null; then brotli -q 11 -k -f "$$f"; fi; \
+	done
+	@echo "site: $(SITE_OUT) is ready"
+
+serve: site
+	$(GO) run ./cmd/serve -root $(SITE_OUT) -port $(PORT)
+
+single: site
+	$(GO) run ./cmd/serve -root $(SITE_OUT) -single $(SINGLE_OUT)
+
+# The browser tests: headless Chromium (Debian's /usr/bin/chromium) drives the served page and the single file.
+test-site: site single
+	@test -x /usr/bin/chromium || { echo "test-site: /usr/bin/chromium is missing (apt-get install chromium)"; exit 1; }
+	cd site/test && { test -d node_modules || npm ci --no-audit --no-fund; }
+	node --test site/test/*.test.mjs

@@ -1,0 +1,235 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// singlePolicy is the Content-Security-Policy of the single-file page, with its inline scripts and style allowed by
+// hash rather than by 'unsafe-inline'. A page opened from disk has no origin to call 'self', so everything it runs
+// is inline or a blob: worker made from inline text; it fetches nothing, so connect-src stays 'none'.
+const singlePolicy = "default-src 'none'; script-src %s 'wasm-unsafe-eval'; style-src %s; img-src data:; " +
+	"worker-src blob:; base-uri 'none'; form-action 'none'"
+
+// singleModules maps the modules the served page imports to their stand-ins in the single file: keypoints.js loads
+// its worker and its wasm from files, which a page opened from disk may not do.
+var singleModules = map[string]string{
+	"keypoints.js": "single-engine.js",
+}
+
+// Tags of index.html the builder replaces; each must appear exactly once, so that a change to the page that the
+// builder does not know about fails the build instead of shipping a page that loads files.
+const (
+	tagCSP      = `<meta http-equiv="Content-Security-Policy" content="`
+	tagStyle    = `<link rel="stylesheet" href="style.css">`
+	tagScript   = `<script type="module" src="app.js"></script>`
+	tagIcon     = `<link rel="icon" href="icon.svg" type="image/svg+xml">`
+	tagTouch    = `<link rel="apple-touch-icon" href="icon-192.png">`
+	tagManifest = `<link rel="manifest" href="manifest.webmanifest">`
+	tagBodyEnd  = `</body>`
+)
+
+// writeSingle builds the single-file page from the built site in root and writes it to out, returning its size.
+func writeSingle(root, out string) (int, error) {
+	page, err := buildSingle(os.DirFS(root))
+	if err != nil {
+		return 0, err
+	}
+	if dir := path.Dir(out); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return 0, fmt.Errorf("serve: %w", err)
+		}
+	}
+	if err := os.WriteFile(out, page, 0o644); err != nil {
+		return 0, fmt.Errorf("serve: %w", err)
+	}
+	return len(page), nil
+}
+
+// buildSingle makes one self-contained HTML page of the built site: the style sheet, the icon, Go's wasm_exec.js
+// and the page's modules inline, and keypoints.wasm gzipped and in base64 in a data block, which single-engine.js
+// unpacks with the browser's DecompressionStream. The page registers no service worker and links no manifest: it
+// is whole already, and neither works from disk.
+func buildSingle(site fs.FS) ([]byte, error) {
+	read := func(name string) (string, error) {
+		b, err := fs.ReadFile(site, name)
+		if err != nil {
+			return "", fmt.Errorf("serve: single: %w", err)
+		}
+		return string(b), nil
+	}
+	html, err := read("index.html")
+	if err != nil {
+		return nil, err
+	}
+	css, err := read("style.css")
+	if err != nil {
+		return nil, err
+	}
+	icon, err := read("icon.svg")
+	if err != nil {
+		return nil, err
+	}
+	runtime, err := read("wasm_exec.js")
+	if err != nil {
+		return nil, err
+	}
+	app, err := bundle(site, "app.js", singleModules)
+	if err != nil {
+		return nil, err
+	}
+	wasm, err := fs.ReadFile(site, "keypoints.wasm")
+	if err != nil {
+		return nil, fmt.Errorf("serve: single: %w", err)
+	}
+	packed, err := gzipped(wasm)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range []struct{ what, text, closer string }{
+		{"style.css", css, "</style"},
+		{"wasm_exec.js", runtime, "</script"},
+		{"the page's modules", app, "</script"},
+	} {
+		low := strings.ToLower(c.text)
+		if strings.Contains(low, c.closer) || strings.Contains(low, "<!--") {
+			return nil, fmt.Errorf("serve: single: %s holds %q or \"<!--\" and cannot be inlined", c.what, c.closer)
+		}
+	}
+
+	policy := fmt.Sprintf(singlePolicy, hashSource(runtime)+" "+hashSource(app), hashSource(css))
+	scripts := "<script id=\"keypoints-go\">" + runtime + "</script>\n<script type=\"module\">" + app + "</script>"
+	data := fmt.Sprintf("<script type=\"application/octet-stream\" id=\"keypoints-wasm\" data-size=\"%d\">%s</script>\n",
+		len(wasm), base64.StdEncoding.EncodeToString(packed))
+
+	edits := []struct{ old, new string }{
+		{tagCSP, tagCSP},
+		{tagStyle, "<style>" + css + "</style>"},
+		{tagScript, scripts},
+		{tagIcon, `<link rel="icon" href="data:image/svg+xml;base64,` + base64.StdEncoding.EncodeToString([]byte(icon)) +
+			`" type="image/svg+xml">`},
+		{tagTouch + "\n", ""},
+		{tagManifest + "\n", ""},
+		// The engine comes last, so the page shows before the browser has read its few megabytes.
+		{tagBodyEnd, data + tagBodyEnd},
+	}
+	for _, e := range edits {
+		if n := strings.Count(html, e.old); n != 1 {
+			return nil, fmt.Errorf("serve: single: index.html holds %q %d times, want 1", strings.TrimSpace(e.old), n)
+		}
+		html = strings.Replace(html, e.old, e.new, 1)
+	}
+	return []byte(replacePolicy(html, policy)), nil
+}
+
+// replacePolicy puts policy in place of the served page's, which the edits above have made sure is there once.
+func replacePolicy(html, policy string) string {
+	start := strings.Index(html, tagCSP) + len(tagCSP)
+	end := start + strings.IndexByte(html[start:], '"')
+	return html[:start] + policy + html[end:]
+}
+
+// hashSource is the CSP source expression that allows an inline script or style whose text is exactly s.
+func hashSource(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+func gzipped(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(b); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+var (
+	// importLine is the one form of import the page's modules use: named imports from a sibling file.
+	importLine = regexp.MustCompile(`^import \{([^}]*)\} from '\./([A-Za-z0-9_.-]+)';$`)
+	// exportDecl is the one form of export: the export keyword before a top-level declaration.
+	exportDecl = regexp.MustCompile(`^export (async function\*?|function\*?|const|let|class) ([A-Za-z_$][A-Za-z0-9_$]*)`)
+)
+
+// bundle joins entry and the modules it imports, transitively, into the text of one module script. Each module
+// becomes a function whose result holds its exports, called once, after the modules it imports; an import becomes a
+// destructuring of that result. substitute maps an imported file to the one used instead.
+//
+// It understands the two forms the page's modules are written in (see importLine and exportDecl) and fails on any
+// other import or export, dynamic import and import.meta, rather than guess: the page has no bundler, and this is
+// not one.
+func bundle(site fs.FS, entry string, substitute map[string]string) (string, error) {
+	var out strings.Builder
+	ids := map[string]string{} // file → the variable holding its exports
+	visiting := map[string]bool{}
+	var visit func(name string) error
+	visit = func(name string) error {
+		if visiting[name] {
+			return fmt.Errorf("serve: single: import cycle through %s", name)
+		}
+		if _, done := ids[name]; done {
+			return nil
+		}
+		visiting[name] = true
+		defer delete(visiting, name)
+		src, err := fs.ReadFile(site, name)
+		if err != nil {
+			return fmt.Errorf("serve: single: %w", err)
+		}
+		var body []string
+		var exports []string
+		for n, line := range strings.Split(strings.TrimRight(string(src), "\n"), "\n") {
+			where := fmt.Sprintf("%s:%d", name, n+1)
+			if strings.Contains(line, "import(") || strings.Contains(line, "import.meta") {
+				return fmt.Errorf("serve: single: %s: an import the single-file build does not handle: %s",
+					where, strings.TrimSpace(line))
+			}
+			if m := importLine.FindStringSubmatch(line); m != nil {
+				dep := m[2]
+				if s, ok := substitute[dep]; ok {
+					dep = s
+				}
+				if err := visit(dep); err != nil {
+					return err
+				}
+				names := strings.ReplaceAll(m[1], " as ", ": ")
+				body = append(body, fmt.Sprintf("const {%s} = %s;", names, ids[dep]))
+				continue
+			}
+			if m := exportDecl.FindStringSubmatch(line); m != nil {
+				exports = append(exports, m[2])
+				body = append(body, strings.TrimPrefix(line, "export "))
+				continue
+			}
+			trimmed := strings.TrimSpace(line)
+			if strings.HasPrefix(trimmed, "import ") || strings.HasPrefix(trimmed, "export ") {
+				return fmt.Errorf("serve: single: %s: an import or export the single-file build does not handle: %s",
+					where, trimmed)
+			}
+			body = append(body, line)
+		}
+		id := fmt.Sprintf("module%d", len(ids))
+		ids[name] = id
+		fmt.Fprintf(&out, "// %s\nconst %s = (() => {\n%s\nreturn {%s};\n})();\n", name, id,
+			strings.Join(body, "\n"), strings.Join(exports, ", "))
+		return nil
+	}
+	if err := visit(entry); err != nil {
+		return "", err
+	}
+	return out.String(), nil
+}

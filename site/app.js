@@ -1,0 +1,345 @@
+// The page: paste an article, get its key points. The engine is keypoints.js, which mirrors the web platform's
+// Summarizer API and runs on this device; the page only asks it for summaries and shows them.
+import { Summarizer } from './keypoints.js';
+import { TYPE_NAMES, renderSummary, renderSource, showPoint } from './view.js';
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  text: $('text'),
+  clear: $('clear'),
+  summarize: $('summarize'),
+  progress: $('progress'),
+  progressBar: $('progress-bar'),
+  status: $('status'),
+  results: $('results'),
+  summaryTitle: $('summary-title'),
+  articleTitle: $('article-title'),
+  stats: $('stats'),
+  summary: $('summary'),
+  source: $('source'),
+  copy: $('copy'),
+  download: $('download'),
+};
+
+// MESSAGES are what the page says for each error code of the engine, in words a reader of news uses.
+const MESSAGES = {
+  empty_text: 'There is nothing to summarize yet: paste the text of a news article into the box.',
+  text_too_long:
+    'This text is too long to summarize here. The limit is 5 MB, hundreds of articles at once: paste one article.',
+  unsupported_language:
+    'This text does not look like English. keypoints reads English news only, so it cannot summarize it.',
+  invalid_options: 'That choice of summary is not one keypoints knows. Reload the page and try again.',
+  unavailable:
+    'This browser cannot run the summarizer: it needs WebAssembly, which is missing or turned off here.',
+  load: 'The summarizer could not start. Check that the page loaded completely, then reload it and try again.',
+  internal: 'Something went wrong while summarizing this text. Your text is still here; try again or edit it.',
+};
+
+const state = {
+  run: 0, // number of the latest summary asked for; older answers are dropped
+  abort: null, // AbortController of the summary in flight
+  result: null, // the analyze result on screen, with .source holding the text it was made from
+  loading: 0, // engine loads in flight, to show the progress bar once
+  loaded: false, // the engine has started once
+  lastPoint: null, // link of the point last shown, where Escape returns
+  shown: 0, // summaries shown so far, as data-shown on the results: a new summary is one a test can wait for
+};
+
+// summarizers holds one Summarizer per type and length; the engine behind them loads once.
+const summarizers = new Map();
+
+function summarizerFor(type, length) {
+  const key = `${type}/${length}`;
+  let s = summarizers.get(key);
+  if (!s) {
+    s = createSummarizer(type, length);
+    summarizers.set(key, s);
+    s.catch(() => summarizers.delete(key));
+  }
+  return s;
+}
+
+async function createSummarizer(type, length) {
+  const options = { type, length, format: 'markdown' };
+  if ((await Summarizer.availability(options)) === 'unavailable') throw coded('unavailable');
+  const first = !state.loaded;
+  if (first) startProgress();
+  try {
+    const s = await Summarizer.create({
+      ...options,
+      monitor(m) {
+        if (first) m.addEventListener('downloadprogress', (e) => setProgress(e.loaded));
+      },
+    });
+    state.loaded = true;
+    return s;
+  } catch (e) {
+    // Options the engine refuses say so; anything else means the engine itself did not load.
+    throw e?.code === 'invalid_options' || e?.code === 'unsupported_language' ? e : coded('load', e);
+  } finally {
+    if (first) endProgress();
+  }
+}
+
+// The bar starts indeterminate: until the engine reports a share done, it only says that loading is under way.
+function startProgress() {
+  state.loading++;
+  ui.progress.hidden = false;
+  ui.progressBar.removeAttribute('value');
+  say('Loading the summarizer…');
+}
+
+function setProgress(loaded) {
+  if (Number.isFinite(loaded) && loaded > 0) ui.progressBar.value = Math.min(1, loaded);
+}
+
+function endProgress() {
+  if (--state.loading > 0) return;
+  ui.progressBar.value = 1;
+  ui.progress.hidden = true;
+}
+
+// summarize asks for the summary of the text in the box with the chosen type and length, and shows it. A newer
+// request makes an older one moot: its answer, or its error, is dropped.
+async function summarize() {
+  const text = ui.text.value;
+  const type = chosen('type');
+  const length = chosen('length');
+  const run = ++state.run;
+  state.abort?.abort();
+  const abort = new AbortController();
+  state.abort = abort;
+
+  if (text.trim() === '') {
+    fail(coded('empty_text'));
+    return;
+  }
+  ui.results.setAttribute('aria-busy', 'true');
+  try {
+    const s = await summarizerFor(type, length);
+    if (run !== state.run) return;
+    const started = performance.now();
+    const r = await s.analyze(text, { signal: abort.signal });
+    const ms = performance.now() - started;
+    if (run !== state.run) return;
+    show(text, r, ms);
+  } catch (e) {
+    if (run !== state.run || e?.name === 'AbortError') return;
+    fail(e);
+  } finally {
+    if (run === state.run) ui.results.removeAttribute('aria-busy');
+  }
+}
+
+function show(text, r, ms) {
+  state.result = { ...r, source: text };
+  state.lastPoint = null;
+  ui.summaryTitle.textContent = TYPE_NAMES[r.type] ?? 'Summary';
+  ui.articleTitle.hidden = !r.title;
+  ui.articleTitle.textContent = r.title ? `From “${r.title}”` : '';
+  ui.stats.textContent =
+    `${count(r.stats.words, 'word')} · ${count(r.stats.sentences, 'sentence')} · ` +
+    `${ms < 1 ? '<1' : Math.round(ms).toLocaleString('en')} ms`;
+  renderSummary(ui.summary, r, point);
+  renderSource(ui.source, text, r);
+  ui.results.classList.remove('stale');
+  ui.results.hidden = false;
+  ui.results.dataset.shown = String(++state.shown);
+  ui.text.setAttribute('aria-invalid', 'false');
+  say(readyMessage(r), 'ok');
+}
+
+function readyMessage(r) {
+  if (r.type !== 'key-points') return `${TYPE_NAMES[r.type]} ready.`;
+  const themes = r.themes.filter((t) => t.keyPoints.length > 0).length;
+  return `${count(r.keyPoints.length, 'key point')} in ${count(themes, 'theme')}.`;
+}
+
+// fail shows what went wrong. The text in the box is left exactly as it is; the summary of another text is hidden
+// rather than shown next to this one.
+function fail(e) {
+  const code = e?.code in MESSAGES ? e.code : 'internal';
+  state.result = null;
+  ui.results.hidden = true;
+  ui.text.setAttribute('aria-invalid', String(code === 'empty_text' || code === 'text_too_long' ||
+    code === 'unsupported_language'));
+  say(MESSAGES[code], 'error');
+  if (code === 'internal' || code === 'load') console.error('keypoints:', e?.cause ?? e);
+}
+
+function say(message, kind = '') {
+  ui.status.textContent = message;
+  ui.status.className = `status ${kind}`.trim();
+}
+
+// point shows the source of key point k.
+function point(k) {
+  state.lastPoint = ui.summary.querySelector(`a[data-point="${k}"]`);
+  showPoint(ui.summary, ui.source, k);
+}
+
+function chosen(name) {
+  return document.querySelector(`input[name="${name}"]:checked`).value;
+}
+
+function count(n, word) {
+  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function coded(code, cause) {
+  const e = new Error(MESSAGES[code], { cause });
+  e.code = code;
+  return e;
+}
+
+// Markdown: the rendered summary as the engine wrote it.
+function markdown() {
+  return state.result ? state.result.text.trimEnd() + '\n' : '';
+}
+
+async function copyMarkdown() {
+  const md = markdown();
+  if (!md) return;
+  try {
+    await navigator.clipboard.writeText(md);
+  } catch {
+    // Clipboard access can be refused (permissions, an unfocused page); a selected text area copies everywhere.
+    const area = document.createElement('textarea');
+    area.value = md;
+    area.setAttribute('readonly', '');
+    area.className = 'offscreen';
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+  flash(ui.copy, 'Copied');
+  say('Copied the summary as Markdown.', 'ok');
+}
+
+function downloadMarkdown() {
+  const md = markdown();
+  if (!md) return;
+  const url = URL.createObjectURL(new Blob([md], { type: 'text/markdown;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName(state.result);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// fileName names the download after the article: its title, or its first point, in a few plain words.
+function fileName(r) {
+  const from = r.title || r.keyPoints[0]?.text || 'summary';
+  const slug = from
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .slice(0, 6)
+    .join('-');
+  return `keypoints-${slug || 'summary'}.md`;
+}
+
+function flash(button, text) {
+  const label = button.dataset.label ?? button.textContent;
+  button.dataset.label = label;
+  button.textContent = text;
+  clearTimeout(button._timer);
+  button._timer = setTimeout(() => {
+    button.textContent = label;
+  }, 1500);
+}
+
+// Preferences: the type and length chosen last time. Storage can be refused (private modes, file pages); the page
+// then starts from its defaults.
+function restoreChoices() {
+  for (const name of ['type', 'length']) {
+    let value = null;
+    try {
+      value = localStorage.getItem(`keypoints.${name}`);
+    } catch {}
+    const input = value && document.querySelector(`input[name="${name}"][value="${CSS.escape(value)}"]`);
+    if (input) input.checked = true;
+  }
+}
+
+function saveChoice(name, value) {
+  try {
+    localStorage.setItem(`keypoints.${name}`, value);
+  } catch {}
+}
+
+function updateClear() {
+  ui.clear.hidden = ui.text.value === '';
+}
+
+function wire() {
+  ui.text.addEventListener('input', (e) => {
+    updateClear();
+    if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') {
+      summarize();
+    } else if (state.result && ui.text.value !== state.result.source) {
+      ui.results.classList.add('stale');
+      say('The text changed. Press Ctrl+Enter or Summarize to update the summary.');
+    }
+  });
+  // Pasting anywhere on the page, not only in the box, puts the text in the box and summarizes it.
+  document.addEventListener('paste', (e) => {
+    if (e.target === ui.text || e.target.closest?.('input, textarea, [contenteditable]')) return;
+    const text = e.clipboardData?.getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    ui.text.value = text;
+    updateClear();
+    summarize();
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      summarize();
+    }
+  });
+  ui.summarize.addEventListener('click', summarize);
+  ui.clear.addEventListener('click', () => {
+    ui.text.value = '';
+    state.run++;
+    state.result = null;
+    ui.results.hidden = true;
+    ui.text.removeAttribute('aria-invalid');
+    updateClear();
+    say('');
+    ui.text.focus();
+  });
+  for (const input of document.querySelectorAll('input[name="type"], input[name="length"]')) {
+    input.addEventListener('change', () => {
+      saveChoice(input.name, input.value);
+      if (ui.text.value.trim() !== '') summarize();
+    });
+  }
+  ui.source.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && state.lastPoint?.isConnected) {
+      e.preventDefault();
+      state.lastPoint.focus();
+      state.lastPoint.scrollIntoView({ block: 'nearest' });
+    }
+  });
+  ui.copy.addEventListener('click', copyMarkdown);
+  ui.download.addEventListener('click', downloadMarkdown);
+}
+
+// The service worker keeps the page working offline. The single-file page has no manifest and no worker to
+// register: it is already whole.
+function registerOffline() {
+  if (!('serviceWorker' in navigator) || !document.querySelector('link[rel="manifest"]')) return;
+  if (location.protocol !== 'https:' && location.protocol !== 'http:') return;
+  navigator.serviceWorker.register('sw.js').catch((e) => console.warn('keypoints: offline use unavailable:', e));
+}
+
+restoreChoices();
+wire();
+updateClear();
+registerOffline();

@@ -1,0 +1,107 @@
+// What the browser tests share: the repository's paths, the Go server, headless Chromium, and the ways a person
+// puts text on the page.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const siteDir = join(repo, 'build', 'site');
+export const singleFile = join(repo, 'build', 'keypoints.html');
+export const outputDir = join(repo, 'build', 'test-output');
+export const seed = readFileSync(join(repo, 'testdata', 'ap-ukraine-territory.txt'), 'utf8');
+
+// The seed article's section headings, which become themes, and the theme of its opening paragraphs.
+export const seedHeadings = ['Facing US pressure', 'Europeans back Ukraine', 'Both sides exchange aerial strikes'];
+
+export const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// Debian's Chromium, headless, with nothing that talks to the network on its own: the request counts of the tests
+// see only what the page asks for.
+const args = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// launch starts a browser whose contexts are fresh temporary profiles.
+export async function launch() {
+  return chromium.launch({ executablePath: chromiumPath, args });
+}
+
+// launchProfile starts a browser on a new profile folder, a profile as a person has: unlike the temporary ones,
+// Chromium offers to install pages from it. It resolves to the context; closing it removes the folder.
+export async function launchProfile(options = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'keypoints-profile-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath, args, ...options });
+  const close = context.close.bind(context);
+  context.close = async () => {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return context;
+}
+
+// startServer builds cmd/serve and starts it on a free port of 127.0.0.1, serving build/site. It resolves to
+// {url, stop}; the URL is the one the server prints.
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'keypoints-serve-'));
+  const bin = join(dir, 'serve');
+  execFileSync('go', ['build', '-o', bin, './cmd/serve'], { cwd: repo, stdio: 'inherit' });
+  const child = spawn(bin, ['-root', siteDir, '-port', '0'], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`serve printed no URL: ${out}`)), 15_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}: ${out}`));
+    });
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// paste puts text on the clipboard and pastes it into the article box with Ctrl+V, as a person does.
+export async function paste(page, text) {
+  const box = page.locator('#text');
+  await box.fill('');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await box.focus();
+  await page.keyboard.press('Control+V');
+}
+
+// waitForSummary waits until the summary on screen is newer than the one before and returns the status line.
+export async function waitForSummary(page, timeout = 30_000) {
+  await page.locator('#results:not([hidden]):not([aria-busy])').waitFor({ timeout });
+  await page.locator('#status.ok').waitFor({ timeout });
+  return page.locator('#status').textContent();
+}
+
+export function screenshotPath(name) {
+  mkdirSync(outputDir, { recursive: true });
+  return join(outputDir, name);
+}

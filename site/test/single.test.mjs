@@ -1,0 +1,84 @@
+// build/keypoints.html, the page as one file, opened straight from disk.
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+import { launch, screenshotPath, seed, seedHeadings, singleFile } from './helpers.mjs';
+
+let browser;
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('the single file works from file://, with a hash-based policy', async (t) => {
+  const html = readFileSync(singleFile, 'utf8');
+  const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)[1];
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\*/);
+  assert.match(policy, /script-src 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(html, /<link rel="(manifest|stylesheet)"|<script[^>]* src=/);
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  context.on('request', (r) => requests.push(r.url()));
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+
+  const url = pathToFileURL(singleFile).href;
+  await page.goto(url);
+  // Typing and Ctrl+Enter, the way to summarize besides pasting.
+  await page.locator('#text').fill(seed);
+  await page.keyboard.press('Control+Enter');
+  await page.locator('#progress').waitFor({ state: 'visible' });
+  // The page stays usable while the engine loads: the text box still takes input.
+  await page.locator('#text').press('End');
+  await page.waitForFunction(() => !document.getElementById('results').hidden, null, { timeout: 30_000 });
+
+  const labels = await page.locator('#summary h3').allTextContents();
+  assert.equal(labels.length, 4);
+  assert.deepEqual(labels.slice(1), seedHeadings);
+  await page.locator('#summary a.point').last().click();
+  await page.locator('#source mark.active').first().waitFor();
+
+  // The engine ran in a blob: worker, and nothing was fetched but the file itself.
+  assert.equal(workers.length, 1);
+  assert.match(workers[0], /^blob:/);
+  for (const r of requests) assert.ok(r === url || r.startsWith('blob:') || r.startsWith('data:'), r);
+
+  await page.getByRole('radio', { name: 'Headline' }).check();
+  await page.waitForFunction(() => document.getElementById('summary-title').textContent === 'Headline');
+  await page.locator('#summary p.headline a.point').waitFor();
+  assert.deepEqual(problems, []);
+  await page.screenshot({ path: screenshotPath('single.png') });
+  await context.close();
+  t.diagnostic(`${singleFile}: ${statSync(singleFile).size} bytes`);
+});
+
+test('the single file runs the engine on the page where workers are refused', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.Worker = function Worker() {
+      throw new DOMException('workers are refused here', 'SecurityError');
+    };
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await page.goto(pathToFileURL(singleFile).href);
+  await page.locator('#text').fill(seed);
+  await page.getByRole('button', { name: 'Summarize' }).click();
+  await page.locator('#progress').waitFor({ state: 'visible' });
+  await page.waitForFunction(() => !document.getElementById('results').hidden, null, { timeout: 30_000 });
+  assert.deepEqual((await page.locator('#summary h3').allTextContents()).slice(1), seedHeadings);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
