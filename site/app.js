@@ -142,6 +142,8 @@ function show(text, r, ms) {
     `${ms < 1 ? '<1' : Math.round(ms).toLocaleString('en')} ms`;
   renderSummary(ui.summary, r, point);
   renderSource(ui.source, text, r);
+  // A new summary starts the article pane at the top, where a reader starts too.
+  ui.source.scrollTop = 0;
   ui.results.classList.remove('stale');
   ui.results.hidden = false;
   ui.results.dataset.shown = String(++state.shown);
@@ -337,6 +339,14 @@ function registerOffline() {
   if (!('serviceWorker' in navigator) || !document.querySelector('link[rel="manifest"]')) return;
   if (location.protocol !== 'https:' && location.protocol !== 'http:') return;
   navigator.serviceWorker.register('sw.js').catch((e) => console.warn('keypoints: offline use unavailable:', e));
+  // A new version took over while this page runs the old one. Before the engine loads, its files would come from
+  // the new version: reload into it at once when nothing is lost, or say so.
+  const updating = navigator.serviceWorker.controller !== null;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (!updating || state.loaded) return;
+    if (state.loading === 0 && ui.text.value === '') location.reload();
+    else say('A new version of keypoints is ready. Reload the page to use it; copy your text first.');
+  });
 }
 
 restoreChoices();

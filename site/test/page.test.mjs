@@ -217,6 +217,12 @@ describe('served page', () => {
     await paste(page, seed);
     await summarized(page);
     assert.equal(await box.getAttribute('aria-invalid'), 'false');
+
+    // Clear empties the box and the results, and leaves the cursor in the box for the next article.
+    await page.getByRole('button', { name: 'Clear' }).click();
+    assert.equal(await box.inputValue(), '');
+    assert.equal(await page.locator('#results').isVisible(), false);
+    assert.equal(await box.evaluate((b) => b === document.activeElement), true);
     assert.deepEqual(problems, []);
     await context.close();
   });
