@@ -17,7 +17,7 @@ all: build
 build:
 	$(GO) build -trimpath -o $(BUILD)/keypoints ./cmd/keypoints
 
-test: vet unit test-wasm
+test: vet unit test-wasm test-site
 
 vet:
 	$(GO) vet ./...
