@@ -181,7 +181,8 @@ type phrase struct {
 	text  string  // as written, whitespace collapsed
 	terms []int32 // content terms it holds
 	score float64
-	first int // sentence of its first occurrence, to break ties by reading order
+	first int  // sentence of its first occurrence, to break ties by reading order
+	names bool // every word is a proper noun
 }
 
 // labelThemes gives every theme that has no heading a noun phrase naming its subject: the phrase, among those of
@@ -227,6 +228,9 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 				}
 				s /= float64(len(p.terms))
 				s *= labelLengthFactor[min(len(p.terms), len(labelLengthFactor)-1)]
+				if p.names {
+					s *= labelNameFactor
+				}
 				p.score = s
 				if used[strings.ToLower(p.text)] {
 					continue
@@ -245,6 +249,18 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 	return nil
 }
 
+// vagueWords name no subject: units of time and quantity, and the adjectives of praise and size that open noun
+// phrases ("fantastic opportunity"). A label never starts with one, nor is one alone.
+var vagueWords = wordSet(`minute minutes hour hours day days week weeks month months year years time times
+moment moments lot lots number numbers part parts thing things way ways kind sort bit side sides end start
+fantastic great good bad big small huge major minor new old other same whole full real true best worst
+latest last next first second third final former recent several many few various certain such own extra
+games game point points stage`)
+
+// labelNameFactor discounts labels made only of names: a theme is better named by what happens ("drone
+// attacks", "security guarantees") than by who is in it, since the same people run through every theme.
+const labelNameFactor = 0.6
+
 // labelLengthFactor favours two- and three-word phrases, which name a subject better than a lone word and read
 // better than a long name; indexed by the number of content words.
 var labelLengthFactor = []float64{0, 1, 1.2, 1.1, 0.8}
@@ -261,11 +277,15 @@ func topSentences(sents []int, scores []float64, n int) []int {
 func nounPhrases(a *analysis, toks []Token) []phrase {
 	var out []phrase
 	flush := func(run []Token) {
-		for len(run) > 0 && (stopwords[strings.ToLower(run[0].Text)] || !strings.HasPrefix(run[0].Tag, "NN") && !strings.HasPrefix(run[0].Tag, "JJ")) {
+		for len(run) > 0 && (stopwords[strings.ToLower(run[0].Text)] || vagueWords[strings.ToLower(run[0].Text)] ||
+			!strings.HasPrefix(run[0].Tag, "NN") && !strings.HasPrefix(run[0].Tag, "JJ")) {
 			run = run[1:]
 		}
 		for len(run) > 0 && (!strings.HasPrefix(run[len(run)-1].Tag, "NN") || stopwords[strings.ToLower(run[len(run)-1].Text)]) {
 			run = run[:len(run)-1]
+		}
+		if len(run) == 1 && vagueWords[strings.ToLower(run[0].Text)] {
+			return
 		}
 		if len(run) > maxLabelWords {
 			run = run[len(run)-maxLabelWords:]
@@ -273,8 +293,11 @@ func nounPhrases(a *analysis, toks []Token) []phrase {
 		if len(run) == 0 {
 			return
 		}
-		p := phrase{text: collapseSpace(a.doc.input[run[0].Start:run[len(run)-1].End])}
+		p := phrase{text: collapseSpace(a.doc.input[run[0].Start:run[len(run)-1].End]), names: true}
 		for _, t := range run {
+			if !strings.HasPrefix(t.Tag, "NNP") {
+				p.names = false
+			}
 			if id, ok := a.ids[termKey(t.Text)]; ok {
 				p.terms = append(p.terms, id)
 			}
