@@ -1,8 +1,6 @@
 package summarize
 
 import (
-	"bytes"
-	"encoding/gob"
 	"fmt"
 	"regexp"
 	"slices"
@@ -11,7 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jdkato/prose/v2"
 	"github.com/mingrammer/commonregex"
 )
 
@@ -37,43 +34,6 @@ type tagger struct {
 // weightRun locates one feature's weights in tagger.tagIdx and tagger.weight.
 type weightRun struct {
 	off, n uint32
-}
-
-// Where prose keeps the model, inside its embedded assets.
-const (
-	modelWeights = "model/AveragedPerceptron/weights.gob"
-	modelTags    = "model/AveragedPerceptron/tags.gob"
-	modelClasses = "model/AveragedPerceptron/classes.gob"
-)
-
-// loadTagger decodes prose's embedded model. It takes a noticeable fraction of
-// a second, so callers should load once and share the tagger, which is safe
-// for concurrent use.
-func loadTagger() (*tagger, error) {
-	var classes []string
-	if err := decodeAsset(modelClasses, &classes); err != nil {
-		return nil, err
-	}
-	var known map[string]string
-	if err := decodeAsset(modelTags, &known); err != nil {
-		return nil, err
-	}
-	var weights map[string]map[string]float64
-	if err := decodeAsset(modelWeights, &weights); err != nil {
-		return nil, err
-	}
-	return newTagger(classes, known, weights)
-}
-
-func decodeAsset(name string, into any) error {
-	b, err := prose.Asset(name)
-	if err != nil {
-		return fmt.Errorf("summarize: load tagger: %w", err)
-	}
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(into); err != nil {
-		return fmt.Errorf("summarize: load tagger: decode %s: %w", name, err)
-	}
-	return nil
 }
 
 // newTagger packs prose's nested weight maps into two flat arrays. Ranging
@@ -142,11 +102,17 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 		tags = sorted
 	}
 	t.tags = tags
-	t.bias = t.feats["bias"]
-	t.scratch.New = func() any {
-		return &tagScratch{scores: make([]float64, len(tags)), seen: make([]bool, len(tags))}
-	}
+	t.ready()
 	return t, nil
+}
+
+// ready finishes a tagger whose tables are filled.
+func (t *tagger) ready() {
+	t.bias = t.feats["bias"]
+	n := len(t.tags)
+	t.scratch.New = func() any {
+		return &tagScratch{scores: make([]float64, n), seen: make([]bool, n)}
+	}
 }
 
 // sortRun sorts one feature's weights by tag. Runs hold at most a few dozen
