@@ -9,13 +9,16 @@
 //	language.go            refuse text that is clearly not English
 //	blocks.go              paragraphs: text, title, heading, boilerplate; datelines
 //	sentences.go           sentences, by rules tuned for news copy
-//	tokens.go, tagger.go   tokens with spans; part-of-speech tags on demand
+//	tokens.go, tagger.go   tokens with spans; part-of-speech tags on demand (tagmodel.go: prose's model, repacked)
 //	document.go            the Document: all of the above mapped to the input; quotes linked to their speaker
 //	features.go            per sentence: tf-idf vector, names, figures, quotes, dangling openers
 //	scores.go              how much each sentence deserves to be a point
 //	themes.go              runs of sentences about one subject, and their labels
 //	compress.go            a chosen sentence made into a crisp point, built only from pieces of the input
 //	keypoints.go           which sentences become points; the Summary
+//	entities.go            people (with their role), places, organizations, mentions merged across forms
+//	quotes.go              direct quotes and who said them
+//	figures.go             numbers with what they count
 //	render.go              Markdown, plain text or JSON
 //
 // # Why each signal
@@ -45,6 +48,14 @@
 // attribution tails ("…, he said"), and for short and medium summaries a leading prepositional phrase and trailing
 // or relative clauses. It never cuts inside a quote. A sentence that cannot stand alone (a piece of a multi-sentence
 // quote, a dangling opener, a pronoun with no named antecedent) is never a point.
+//
+// # Facts
+//
+// Entities, quotes and figures come from capitalised runs, quote marks, numbers and small built-in lists (titles,
+// demonyms, countries and cities, organization words), not from a statistical entity model, which costs about
+// 80 ms per 1,000 words and mislabels news names. They favour precision: a capitalised word that no list or second
+// mention explains is left out, a quote of under five words is a scare quote, a number with nothing to count is
+// not a figure.
 //
 // # Determinism
 //
