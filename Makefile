@@ -11,13 +11,14 @@ FUZZTIME  ?= 30s
 # The WebAssembly build and its JavaScript module (wasm/wasm.mk), and the page (site/site.mk).
 -include wasm/wasm.mk
 -include site/site.mk
+-include extension/extension.mk
 
 all: build
 
 build:
 	$(GO) build -trimpath -o $(BUILD)/keypoints ./cmd/keypoints
 
-test: vet unit test-wasm test-site
+test: vet unit test-wasm test-site test-extension
 
 vet:
 	$(GO) vet ./...
