@@ -1,7 +1,8 @@
 // The page: paste an article, get its key points. The engine is keypoints.js, which mirrors the web platform's
 // Summarizer API and runs on this device; the page only asks it for summaries and shows them.
 import { Summarizer } from './keypoints.js';
-import { TYPE_NAMES, renderSummary, renderSource, showPoint } from './view.js';
+import { TYPE_NAMES, renderSummary, renderSource, showPoint, showSpan } from './view.js';
+import { renderFacts } from './facts.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -16,6 +17,8 @@ const ui = {
   articleTitle: $('article-title'),
   stats: $('stats'),
   summary: $('summary'),
+  facts: $('facts'),
+  factsBody: $('facts-body'),
   source: $('source'),
   copy: $('copy'),
   download: $('download'),
@@ -41,7 +44,7 @@ const state = {
   result: null, // the analyze result on screen, with .source holding the text it was made from
   loading: 0, // engine loads in flight, to show the progress bar once
   loaded: false, // the engine has started once
-  lastPoint: null, // link of the point last shown, where Escape returns
+  lastChoice: null, // the point's link or the fact's button last chosen, where Escape returns
   shown: 0, // summaries shown so far, as data-shown on the results: a new summary is one a test can wait for
 };
 
@@ -133,7 +136,7 @@ async function summarize() {
 
 function show(text, r, ms) {
   state.result = { ...r, source: text };
-  state.lastPoint = null;
+  state.lastChoice = null;
   ui.summaryTitle.textContent = TYPE_NAMES[r.type] ?? 'Summary';
   ui.articleTitle.hidden = !r.title;
   ui.articleTitle.textContent = r.title ? `From “${r.title}”` : '';
@@ -142,6 +145,7 @@ function show(text, r, ms) {
     `${ms < 1 ? '<1' : Math.round(ms).toLocaleString('en')} ms`;
   renderSummary(ui.summary, r, point);
   renderSource(ui.source, text, r);
+  ui.facts.hidden = !renderFacts(ui.factsBody, r, fact);
   // A new summary starts the article pane at the top, where a reader starts too.
   ui.source.scrollTop = 0;
   ui.results.classList.remove('stale');
@@ -176,8 +180,14 @@ function say(message, kind = '') {
 
 // point shows the source of key point k.
 function point(k) {
-  state.lastPoint = ui.summary.querySelector(`a[data-point="${k}"]`);
-  showPoint(ui.summary, ui.source, k);
+  state.lastChoice = ui.summary.querySelector(`a[data-point="${k}"]`);
+  showPoint(ui.results, ui.source, k);
+}
+
+// fact shows a span of the text that button, an item of the side section, stands for.
+function fact(span, button) {
+  state.lastChoice = button;
+  showSpan(ui.results, ui.source, span, button);
 }
 
 function chosen(name) {
@@ -256,8 +266,8 @@ function flash(button, text) {
   }, 1500);
 }
 
-// Preferences: the type and length chosen last time. Storage can be refused (private modes, file pages); the page
-// then starts from its defaults.
+// Preferences: the type and length chosen last time, and whether the side section was open. Storage can be refused
+// (private modes, file pages); the page then starts from its defaults.
 function restoreChoices() {
   for (const name of ['type', 'length']) {
     let value = null;
@@ -267,6 +277,9 @@ function restoreChoices() {
     const input = value && document.querySelector(`input[name="${name}"][value="${CSS.escape(value)}"]`);
     if (input) input.checked = true;
   }
+  try {
+    if (localStorage.getItem('keypoints.facts') === 'closed') ui.facts.open = false;
+  } catch {}
 }
 
 function saveChoice(name, value) {
@@ -323,12 +336,13 @@ function wire() {
     });
   }
   ui.source.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && state.lastPoint?.isConnected) {
+    if (e.key === 'Escape' && state.lastChoice?.isConnected) {
       e.preventDefault();
-      state.lastPoint.focus();
-      state.lastPoint.scrollIntoView({ block: 'nearest' });
+      state.lastChoice.focus();
+      state.lastChoice.scrollIntoView({ block: 'nearest' });
     }
   });
+  ui.facts.addEventListener('toggle', () => saveChoice('facts', ui.facts.open ? 'open' : 'closed'));
   ui.copy.addEventListener('click', copyMarkdown);
   ui.download.addEventListener('click', downloadMarkdown);
 }

@@ -1,6 +1,6 @@
 // The page's views of a summary: the key points grouped by theme, and the pasted text with each point's source
-// marked. Everything the user pasted, and everything derived from it, reaches the page as text nodes (textContent,
-// createTextNode) only; nothing here parses HTML.
+// marked, where any passage can be highlighted. Everything the user pasted, and everything derived from it, reaches
+// the page as text nodes (textContent, createTextNode) only; nothing here parses HTML.
 
 // Heading of the summary for each type.
 export const TYPE_NAMES = {
@@ -82,18 +82,65 @@ export function renderSource(container, text, r) {
 }
 
 // showPoint highlights the source of point k in the source view, scrolls it into view and moves focus there, and
-// marks the point's link as the current one. It returns the first mark, or null when the point has no source.
-export function showPoint(summary, source, k) {
-  for (const m of source.querySelectorAll('mark.active')) m.classList.remove('active');
-  for (const a of summary.querySelectorAll('a[aria-current]')) a.removeAttribute('aria-current');
-  const marks = source.querySelectorAll(`mark[data-point="${k}"]`);
-  const link = summary.querySelector(`a[data-point="${k}"]`);
-  if (link) link.setAttribute('aria-current', 'true');
+// makes the point's link the current choice among the choosers in results. It returns the first mark, or null when
+// the point has no source.
+export function showPoint(results, source, k) {
+  clearHighlight(source);
+  setCurrent(results, results.querySelector(`a.point[data-point="${k}"]`));
+  return highlight(source.querySelectorAll(`mark[data-point="${k}"]`));
+}
+
+// showSpan highlights one span of the text in the source view as showPoint highlights a point, and makes chooser
+// (the button that asked for it) the current choice. The span's text is wrapped in marks of class "span-mark", one
+// for each run of text it covers, so it may start or end inside a point's mark; the marks go again at the next
+// highlight. It returns the first mark, or null for a span outside the text.
+export function showSpan(results, source, span, chooser) {
+  clearHighlight(source);
+  setCurrent(results, chooser);
+  const marks = [];
+  const walker = document.createTreeWalker(source, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+  let at = 0;
+  for (const node of nodes) {
+    const from = at;
+    at += node.length;
+    const start = Math.max(span.start, from);
+    const end = Math.min(span.end, at);
+    if (end <= start) continue;
+    let piece = node;
+    if (start > from) piece = piece.splitText(start - from);
+    if (end < at) piece.splitText(end - start);
+    const mark = el('mark', 'span-mark');
+    mark.tabIndex = -1;
+    piece.replaceWith(mark);
+    mark.append(piece);
+    marks.push(mark);
+  }
+  return highlight(marks);
+}
+
+// clearHighlight undoes showPoint and showSpan: no mark is active, and the source view holds the same nodes as
+// renderSource made.
+export function clearHighlight(source) {
+  for (const m of source.querySelectorAll('mark.active')) m.classList.remove('active', 'flash');
+  const spans = source.querySelectorAll('mark.span-mark');
+  if (spans.length === 0) return;
+  for (const m of spans) m.replaceWith(...m.childNodes);
+  source.normalize();
+}
+
+function setCurrent(results, chooser) {
+  for (const c of results.querySelectorAll('[aria-current]')) c.removeAttribute('aria-current');
+  chooser?.setAttribute('aria-current', 'true');
+}
+
+function highlight(marks) {
   if (marks.length === 0) return null;
   for (const m of marks) {
     m.classList.remove('flash');
     m.classList.add('active');
-    // Reading offsetWidth restarts the flash animation when the same point is chosen twice.
+    // Reading offsetWidth restarts the flash animation when the same passage is chosen twice.
     void m.offsetWidth;
     m.classList.add('flash');
   }
@@ -104,7 +151,7 @@ export function showPoint(summary, source, k) {
 }
 
 // el makes an element with a class and, optionally, its text.
-function el(tag, className, text) {
+export function el(tag, className, text) {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;

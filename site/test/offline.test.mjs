@@ -31,7 +31,7 @@ test('the page works offline after one visit, and can be installed', async () =>
     const cache = await caches.open(names.find((n) => n.startsWith('keypoints-')));
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
-  for (const file of ['/', '/index.html', '/style.css', '/app.js', '/keypoints.js', '/keypoints.worker.js', '/keypoints.wasm', '/wasm_exec.js']) {
+  for (const file of ['/', '/index.html', '/style.css', '/app.js', '/view.js', '/facts.js', '/keypoints.js', '/keypoints.worker.js', '/keypoints.wasm', '/wasm_exec.js']) {
     assert.ok(cached.includes(file), `${file} is not cached: ${cached}`);
   }
 

@@ -62,6 +62,14 @@ async function themes(page) {
   );
 }
 
+// offsetInSource is where mark starts in the source view, in UTF-16 code units of the text it shows.
+function offsetInSource(mark) {
+  const range = document.createRange();
+  range.setStart(mark.closest('#source'), 0);
+  range.setEnd(mark, 0);
+  return range.toString().length;
+}
+
 // inView reports whether el is visible both in its scrolling pane and in the window.
 function inView(el) {
   const r = el.getBoundingClientRect();
@@ -147,6 +155,98 @@ describe('served page', () => {
     await context.close();
   });
 
+  test('people, quotes and numbers lead to their passages', async () => {
+    const { context, page, problems } = await open();
+    await paste(page, seed);
+    await summarized(page);
+    const facts = page.locator('#facts');
+    assert.equal(await facts.isVisible(), true);
+    assert.equal(await page.getByRole('heading', { level: 2, name: 'People, quotes and numbers' }).count(), 1);
+
+    // People, most important first, with their roles; places and organizations on their own lines.
+    const people = await facts.locator('.people li:not([hidden]) button').evaluateAll((bs) =>
+      bs.map((b) => ({ name: b.querySelector('.name').textContent, role: b.querySelector('.role')?.textContent ?? '' })),
+    );
+    assert.deepEqual(people[0], { name: 'Volodymyr Zelenskyy', role: 'Ukrainian President' });
+    assert.ok(people.some((p) => p.name === 'Donald Trump'), JSON.stringify(people));
+    assert.ok(people.length <= 8, JSON.stringify(people));
+    const places = await facts.locator('.places li:not([hidden]) .name').allTextContents();
+    assert.ok(places.includes('Ukraine') && places.includes('Moscow'), places.join(', '));
+
+    // Quotes: a few, from different speakers, Merz's among them.
+    const quotes = facts.locator('.quotes li:not([hidden]) button');
+    assert.ok((await quotes.count()) <= 5);
+    assert.ok((await quotes.locator('.speaker').allTextContents()).includes('Friedrich Merz'));
+
+    // Numbers: choosing one marks exactly it in the article, in view, with focus there; Escape comes back.
+    const numbers = facts.locator('.numbers li:not([hidden]) button');
+    assert.ok((await numbers.count()) <= 8);
+    assert.ok((await numbers.locator('.figure').allTextContents()).includes('110 drones'));
+    const drones = numbers.filter({ has: page.locator('.figure', { hasText: /^110 drones$/ }) });
+    await drones.click();
+    const active = page.locator('#source mark.active');
+    await active.first().waitFor();
+    assert.deepEqual(await active.allTextContents(), ['110 drones']);
+    await page.waitForFunction(inView, await active.first().elementHandle(), { timeout: 5_000 });
+    assert.equal(await active.first().evaluate((m) => m === document.activeElement), true);
+    assert.equal(await drones.getAttribute('aria-current'), 'true');
+    assert.equal(await page.locator('#source').textContent(), seed);
+    await page.keyboard.press('Escape');
+    assert.equal(await drones.evaluate((b) => b === document.activeElement), true);
+    await page.waitForTimeout(400); // the flash of the highlight settles
+    await page.mouse.move(0, 0);
+    await drones.evaluate((b) => b.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: screenshotPath('seed-facts.png') });
+
+    // A person shows the first mention, and the next one each time they are chosen again.
+    const zelenskyy = facts.locator('.people button', { has: page.locator('.name', { hasText: /^Volodymyr Zelenskyy$/ }) });
+    await zelenskyy.focus();
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await active.allTextContents(), ['Volodymyr Zelenskyy']);
+    const first = await active.first().evaluate(offsetInSource);
+    assert.equal(first, seed.indexOf('Volodymyr Zelenskyy'));
+    assert.equal(await zelenskyy.evaluate((b) => b === document.activeElement || document.activeElement.matches('#source mark')), true);
+    await zelenskyy.click();
+    const second = await active.first().evaluate(offsetInSource);
+    assert.ok(second > first, `${second} after ${first}`);
+    assert.match((await active.allTextContents()).join(''), /Zelenskyy/);
+    assert.match(await zelenskyy.locator('.count').textContent(), /^2\/\d+$/);
+
+    // A quote by keyboard: its words, marks excluded, across the point marks it may cross.
+    const merz = quotes.filter({ has: page.locator('.speaker', { hasText: /^Friedrich Merz$/ }) }).first();
+    await merz.focus();
+    await page.keyboard.press('Enter');
+    assert.match((await active.allTextContents()).join(''), /^We have to talk about it\./);
+
+    // "Show all" reveals the rest of a group, and hides it again.
+    const more = facts.locator('.group-people .show-all');
+    assert.equal(await more.getAttribute('aria-expanded'), 'false');
+    assert.equal(await facts.getByRole('button', { name: /Oleg Nikolayev/ }).isVisible(), false);
+    await more.click();
+    assert.equal(await more.getAttribute('aria-expanded'), 'true');
+    assert.equal(await facts.getByRole('button', { name: /Oleg Nikolayev/ }).isVisible(), true);
+    await more.click();
+    assert.equal(await facts.getByRole('button', { name: /Oleg Nikolayev/ }).isVisible(), false);
+
+    // A key point after a fact: the fact's marks go, and the source is made of text and point marks again.
+    await page.locator('#summary a.point').first().click();
+    assert.equal(await page.locator('#source mark.span-mark').count(), 0);
+    assert.equal(await page.locator('#facts [aria-current]').count(), 0);
+    assert.equal(await page.locator('#source').textContent(), seed);
+    assert.deepEqual(
+      await page.locator('#source').evaluate((s) => [...new Set([...s.childNodes].map((n) => n.nodeName))].sort()),
+      ['#text', 'MARK'],
+    );
+
+    // The section folds away, and stays folded on the next visit.
+    await page.locator('#facts > summary').click();
+    assert.equal(await facts.evaluate((d) => d.open), false);
+    await page.reload();
+    assert.equal(await page.locator('#facts').evaluate((d) => d.open), false);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('length and type change the summary without pasting again', async () => {
     const { context, page, problems } = await open();
     await paste(page, seed);
@@ -219,7 +319,7 @@ describe('served page', () => {
     assert.equal(await box.getAttribute('aria-invalid'), 'false');
 
     // Clear empties the box and the results, and leaves the cursor in the box for the next article.
-    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
     assert.equal(await box.inputValue(), '');
     assert.equal(await page.locator('#results').isVisible(), false);
     assert.equal(await box.evaluate((b) => b === document.activeElement), true);
@@ -306,6 +406,11 @@ describe('served page', () => {
     await dark.page.locator('#summary a.point').nth(2).click();
     await dark.page.waitForTimeout(400);
     await dark.page.screenshot({ path: screenshotPath('seed-dark.png') });
+    await dark.page.locator('#facts button.person').nth(1).click();
+    await dark.page.mouse.move(0, 0);
+    await dark.page.waitForTimeout(400);
+    await dark.page.locator('#facts').evaluate((f) => f.scrollIntoView({ block: 'start' }));
+    await dark.page.screenshot({ path: screenshotPath('seed-facts-dark.png') });
     assert.deepEqual(dark.problems, []);
     await dark.context.close();
 
@@ -317,6 +422,8 @@ describe('served page', () => {
     // The summary as a phone shows it after the paste: scrolled to the key points.
     await phone.page.locator('#results').evaluate((r) => r.scrollIntoView({ block: 'start' }));
     await phone.page.screenshot({ path: screenshotPath('seed-phone.png') });
+    await phone.page.locator('#facts').evaluate((f) => f.scrollIntoView({ block: 'start' }));
+    await phone.page.screenshot({ path: screenshotPath('seed-facts-phone.png') });
     await phone.page.evaluate(() => scrollTo(0, 0));
     await phone.page.screenshot({ path: screenshotPath('seed-phone-top.png') });
     assert.deepEqual(phone.problems, []);
