@@ -18,6 +18,10 @@ site: wasm
 	mkdir -p $(SITE_OUT)
 	cp $(addprefix site/,$(SITE_FILES)) $(SITE_OUT)/
 	cp $(addprefix $(WASM_OUT)/,$(ENGINE_FILES)) $(SITE_OUT)/
+	@# The wasm's size, which download progress counts against when the server compresses the wasm.
+	@bytes=$$(wc -c < $(SITE_OUT)/keypoints.wasm | tr -d ' '); \
+	sed -i "s|^const WASM_BYTES = .*;|const WASM_BYTES = $$bytes;|" $(SITE_OUT)/keypoints.js; \
+	grep -q "^const WASM_BYTES = $$bytes;" $(SITE_OUT)/keypoints.js
 	@# The worker's file list and version: a digest of every file it caches, so any change makes a new worker.
 	@version=$$(cd $(SITE_OUT) && cat $(PRECACHE) | sha256sum | cut -c1-16); \
 	files=$$(printf "'%s', " ./ $(PRECACHE) | sed 's/, $$//'); \

@@ -30,6 +30,12 @@ const INSTANTIATED = 0.85;
 const PROGRESS_INTERVAL_MS = 50;
 const PROGRESS_STEPS = 65536;
 
+// WASM_BYTES is the size of keypoints.wasm in bytes, written in here by the build beside it; 0 where it was not.
+// Download progress counts the bytes of the wasm as they arrive against it: a server that compresses the wasm sends
+// no length of what its body yields (Content-Length, when present, counts the compressed bytes), so without it
+// progress jumps from nothing to done.
+const WASM_BYTES = 0;
+
 const wasmURL = new URL('./keypoints.wasm', import.meta.url);
 const workerURL = new URL('./keypoints.worker.js', import.meta.url);
 
@@ -621,7 +627,8 @@ async function loadGo() {
 }
 
 // compileWasm compiles keypoints.wasm as it arrives: from disk where the module was loaded from a file (Node.js),
-// fetched otherwise, with progress from Content-Length when the response gives the size of what is read.
+// fetched otherwise, with progress counted against WASM_BYTES, or against Content-Length when the build did not
+// write the size in and the response is not compressed.
 async function compileWasm(onProgress) {
   if (wasmURL.protocol === 'file:') {
     const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
@@ -638,7 +645,7 @@ async function compileWasm(onProgress) {
   }
   // A compressed response's Content-Length counts compressed bytes, not the ones the body yields.
   const encoding = response.headers.get('Content-Encoding');
-  const total = !encoding || encoding === 'identity' ? Number(response.headers.get('Content-Length')) : 0;
+  const total = WASM_BYTES || (!encoding || encoding === 'identity' ? Number(response.headers.get('Content-Length')) : 0);
   let body = response.body;
   if (body && total > 0) {
     let loaded = 0;

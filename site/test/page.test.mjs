@@ -80,11 +80,20 @@ function inView(el) {
 describe('served page', () => {
   test('the seed article gives four themes at medium length, with a point from each section', async () => {
     const { context, page, problems } = await open();
+    await page.evaluate(() => {
+      const bar = document.getElementById('progress-bar');
+      window.progress = [];
+      new MutationObserver(() => window.progress.push(bar.value)).observe(bar, { attributes: true, attributeFilter: ['value'] });
+    });
     await paste(page, seed);
     // The first summary loads the engine, with the progress bar showing meanwhile.
     await page.locator('#progress').waitFor({ state: 'visible' });
     await summarized(page);
     assert.equal(await page.locator('#progress').isVisible(), false);
+    // The server sends the wasm compressed, and the bar still shows how much of it has come.
+    const progress = await page.evaluate(() => window.progress);
+    assert.ok(progress.some((p) => p > 0 && p < 0.7), `download progress: ${progress}`);
+    assert.equal(progress.at(-1), 1);
 
     const got = await themes(page);
     assert.equal(got.length, 4, JSON.stringify(got));

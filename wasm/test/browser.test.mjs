@@ -1,13 +1,14 @@
 // keypoints.js in a real browser: headless Chromium loads a page from a local server, the page uses the module
-// (which runs the engine in its Web Worker and fetches the wasm with progress), and posts what it saw back. Skipped
-// when no Chromium is installed (Debian's package chromium; KEYPOINTS_CHROMIUM names another binary). Needs `make
-// build wasm` (make test-wasm).
+// (which runs the engine in its Web Worker and fetches the wasm with progress, compressed or not), and posts what it
+// saw back. Skipped when no Chromium is installed (Debian's package chromium; KEYPOINTS_CHROMIUM names another
+// binary). Needs `make build wasm` (make test-wasm).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { spawn, execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ const build = new URL(`${process.env.KEYPOINTS_BUILD ?? 'build'}/`, root);
 const seed = readFileSync(new URL('testdata/ap-ukraine-territory.txt', root), 'utf8');
 const chromium = process.env.KEYPOINTS_CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT_MS = 90_000;
+const wasmBytes = existsSync(new URL('wasm/keypoints.wasm', build)) ? readFileSync(new URL('wasm/keypoints.wasm', build)).length : 0;
 
 function native(args, input) {
   return execFileSync(fileURLToPath(new URL('keypoints', build)), args, { input, encoding: 'utf8' }).replace(/\n$/, '');
@@ -59,6 +61,14 @@ try {
   ac.abort();
   report.aborted = await error(inFlight);
   report.empty = await s.summarize('');
+  // The same module again, from a folder where the server compresses the wasm: a second engine, whose download
+  // progress can only come from the size the build wrote into the module.
+  const compressed = await import('./gz/keypoints.js');
+  report.gzProgress = [];
+  const g = await compressed.Summarizer.create({
+    monitor: (m) => m.addEventListener('downloadprogress', (e) => report.gzProgress.push(e.loaded)),
+  });
+  report.gzSummary = await g.summarize(seed);
 } catch (e) {
   report.failure = String(e && e.stack || e);
 }
@@ -83,7 +93,20 @@ test('in Chromium', { skip: existsSync(chromium) ? false : `${chromium} is absen
     }
     let body;
     let type = 'text/html';
-    if (path === '' || path === 'index.html') {
+    const headers = {};
+    if (path.startsWith('gz/') && /^[\w.-]+$/.test(path.slice(3)) && existsSync(new URL(`wasm/${path.slice(3)}`, build))) {
+      // As a server with compression on sends it: the wasm gzipped, its Content-Length the compressed size. The
+      // module gets the wasm's size as make writes it in.
+      const file = path.slice(3);
+      body = await readFile(new URL(`wasm/${file}`, build));
+      type = types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream';
+      if (file === 'keypoints.wasm') {
+        body = gzipSync(body);
+        headers['Content-Encoding'] = 'gzip';
+      } else if (file === 'keypoints.js') {
+        body = String(body).replace(/^const WASM_BYTES = .*;$/m, `const WASM_BYTES = ${wasmBytes};`);
+      }
+    } else if (path === '' || path === 'index.html') {
       body = page;
     } else if (path === 'seed.txt') {
       body = seed;
@@ -95,7 +118,7 @@ test('in Chromium', { skip: existsSync(chromium) ? false : `${chromium} is absen
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) }).end(body);
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...headers }).end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const profile = mkdtempSync(join(tmpdir(), 'keypoints-chromium-'));
@@ -127,10 +150,16 @@ test('in Chromium', { skip: existsSync(chromium) ? false : `${chromium} is absen
     const progress = report.progress;
     assert.equal(progress[0], 0);
     assert.equal(progress.at(-1), 1);
-    assert.ok(progress.some((p) => p > 0 && p < 0.8), `download progress: ${progress}`);
+    // Below 0.8, where the download's share ends.
+    assert.ok(progress.some((p) => p > 0 && p < 0.75), `download progress: ${progress}`);
     for (let i = 1; i < progress.length; i++) {
       assert.ok(progress[i] > progress[i - 1], `progress goes back: ${progress}`);
     }
+    const gzProgress = report.gzProgress;
+    assert.equal(gzProgress[0], 0);
+    assert.equal(gzProgress.at(-1), 1);
+    assert.ok(gzProgress.some((p) => p > 0 && p < 0.75), `download progress, compressed: ${gzProgress}`);
+    assert.equal(report.gzSummary, report.summary);
 
     assert.equal(report.summary, native([], seed));
     assert.equal(report.streamed, report.summary);
