@@ -129,6 +129,15 @@ func summarizeDoc(doc *Document, opts Options) (*Summary, error) {
 // section gets its best point first, sections in the order of their best score, so a summary covers the story's
 // parts before it deepens any; discovered themes only earn a bonus, since their boundaries are guesses.
 func pick(a *analysis, scores []float64, themes []theme, themeOf []int, n int, spread, clauses bool) []point {
+	if p := pickWith(a, scores, themes, themeOf, n, spread, clauses, minPointWords); len(p) > 0 {
+		return p
+	}
+	// A text too short for a proper point ("Hello", a headline pasted alone) still gets its best sentence.
+	return pickWith(a, scores, themes, themeOf, 1, spread, clauses, 1)
+}
+
+// pickWith is pick with a floor on the words of a point.
+func pickWith(a *analysis, scores []float64, themes []theme, themeOf []int, n int, spread, clauses bool, minWords int) []point {
 	var chosen []point
 	covered := map[int]bool{}
 	built := make(map[int]*point)
@@ -137,7 +146,7 @@ func pick(a *analysis, scores []float64, themes []theme, themeOf []int, n int, s
 	best := func(sents []int, bonus float64) (int, float64) {
 		b, bv := -1, 0.0
 		for _, i := range sents {
-			if refused[i] || a.sents[i].words < minPointWords {
+			if refused[i] || a.sents[i].words < minWords {
 				continue
 			}
 			red := 0.0
@@ -169,7 +178,7 @@ func pick(a *analysis, scores []float64, themes []theme, themeOf []int, n int, s
 			built[i] = p
 		}
 		refused[i] = true
-		if p.words < minPointWords-1 {
+		if p.words < minWords-1 || p.words == 0 {
 			return false
 		}
 		chosen = append(chosen, *p)
