@@ -196,6 +196,31 @@ export interface Figure {
   context: string;
 }
 
+/** keypoints.wasm as a URL to fetch, or its bytes. */
+export type WasmSource = string | URL | Blob | ArrayBuffer | ArrayBufferView;
+
+/** Where the engine comes from. Each field left out keeps its default: the files beside keypoints.js. */
+export interface EngineSource {
+  /** keypoints.wasm, or a function called once, when the engine loads, that gives it. */
+  wasm?: WasmSource | (() => WasmSource | Promise<WasmSource>);
+  /** "gzip" when wasm is given as gzipped bytes. Default "identity"; a fetched URL is decoded by the browser. */
+  encoding?: 'identity' | 'gzip';
+  /** The size of keypoints.wasm uncompressed, which download progress counts against. Default: the size the build
+   * wrote into keypoints.js for its own keypoints.wasm, or else the response's Content-Length. */
+  bytes?: number;
+  /** The worker's module script, which must answer as keypoints.worker.js does; null runs the engine on the calling
+   * thread. Default: keypoints.worker.js where Worker exists, null elsewhere. Where the worker cannot start, the
+   * engine runs on the calling thread. */
+  worker?: string | URL | null;
+}
+
+/**
+ * Changes where the engine comes from, for pages that cannot load it from the files beside keypoints.js (a page
+ * saved as one file, a bundle that moves files). Throws a TypeError for a value of the wrong kind, and an
+ * InvalidStateError DOMException once the engine has started loading.
+ */
+export declare function setEngineSource(source: EngineSource): void;
+
 /** The raw engine keypoints.worker.js runs; applications use Summarizer. */
 export interface Engine {
   readonly maxTextBytes: number;
@@ -203,5 +228,9 @@ export interface Engine {
   run(method: 'text' | 'summary', text: string, optionsJSON: string): Promise<string>;
 }
 
-/** Loads the engine on the calling thread; see Engine. */
-export declare function loadEngine(onProgress?: (fraction: number) => void): Promise<Engine>;
+/** Loads the engine on the calling thread, from keypoints.wasm beside keypoints.js unless wasm says otherwise; see
+ * Engine. */
+export declare function loadEngine(
+  onProgress?: (fraction: number) => void,
+  wasm?: { wasm?: WasmSource; encoding?: 'identity' | 'gzip'; bytes?: number },
+): Promise<Engine>;

@@ -9,9 +9,11 @@
 //
 // Behind it sits the Go core compiled to WebAssembly (keypoints.wasm, run by Go's wasm_exec.js; both lie beside this
 // file). In browsers the engine runs in a module Web Worker (keypoints.worker.js), so a page never freezes while it
-// loads or summarizes. Where no Worker exists (Node.js, an extension's service worker) it runs on the calling thread;
-// a service worker, where import() is forbidden, imports './wasm_exec.js' itself before this module. Either way the
-// engine is loaded once and shared by every Summarizer. The module fetches its own files and nothing else.
+// loads or summarizes. Where no Worker exists (Node.js, an extension's service worker), or the browser will not start
+// one, it runs on the calling thread; a service worker, where import() is forbidden, imports './wasm_exec.js' itself
+// before this module. Either way the engine is loaded once and shared by every Summarizer. The module fetches its own
+// files and nothing else, unless setEngineSource tells it where else they are (the single-file page hands it its
+// worker and wasm that way).
 //
 // The summary is extractive: every point is made of pieces of one sentence of the input. The context and
 // sharedContext options, which steer a language model, are accepted and ignored: they could not change which
@@ -36,8 +38,8 @@ const PROGRESS_STEPS = 65536;
 // progress jumps from nothing to done.
 const WASM_BYTES = 0;
 
-const wasmURL = new URL('./keypoints.wasm', import.meta.url);
-const workerURL = new URL('./keypoints.worker.js', import.meta.url);
+// ENCODINGS are the compressions setEngineSource accepts for wasm given as bytes.
+const ENCODINGS = ['identity', 'gzip'];
 
 /**
  * Summarizer summarizes English news text into key points grouped by theme, a TL;DR, a teaser or a headline. Create
@@ -481,6 +483,65 @@ function engineError(err, requested, quota) {
   }
 }
 
+// beside is the URL of a file that lies beside this module. It is worked out only when a default is needed: a module
+// loaded from a data: URL, such as the single-file page's worker, has no folder.
+function beside(name) {
+  return new URL(name, import.meta.url);
+}
+
+// source is where the engine comes from: what setEngineSource was given, the defaults for the rest.
+let source = {};
+
+/**
+ * setEngineSource changes where the engine comes from, for pages that cannot load it from the files beside this
+ * module (a page saved as one file, a bundle that moves files). Fields left out keep their defaults:
+ *
+ *   wasm      keypoints.wasm: a URL, its bytes (a Blob, ArrayBuffer or typed array), or a function that returns or
+ *             resolves to either, called once, when the engine loads. Default: keypoints.wasm beside this module.
+ *   encoding  "gzip" when wasm is given as gzipped bytes; "identity" (the default) otherwise. A fetched URL is
+ *             decoded by the browser, whatever its server sends.
+ *   bytes     the size of keypoints.wasm, uncompressed, which download progress counts against. Default: the size
+ *             the build wrote into this module for its own keypoints.wasm, or else what the response says.
+ *   worker    the URL of the worker's module script, which must do what keypoints.worker.js does; null runs the
+ *             engine on the calling thread. Default: keypoints.worker.js beside this module where Worker exists,
+ *             null elsewhere.
+ *
+ * It throws a TypeError for a value of the wrong kind, and an InvalidStateError DOMException once the engine has
+ * started loading: the engine is shared by every Summarizer of the page and loads once.
+ */
+export function setEngineSource(next = {}) {
+  if (shared && (!shared.engine || shared.engine.alive)) {
+    throw new DOMException('keypoints: the engine has started loading; set its source before the first create', 'InvalidStateError');
+  }
+  if (next === null || typeof next !== 'object') {
+    throw new TypeError('keypoints: the engine source must be an object');
+  }
+  const { wasm, encoding = 'identity', bytes = 0, worker } = next;
+  if (wasm !== undefined && typeof wasm !== 'function' && !isWasmSource(wasm)) {
+    throw new TypeError('keypoints: wasm must be a URL, a Blob, an ArrayBuffer, a typed array or a function');
+  }
+  if (!ENCODINGS.includes(encoding)) {
+    throw new TypeError(`keypoints: encoding "${encoding}" is not one of ${ENCODINGS.join(', ')}`);
+  }
+  if (!Number.isSafeInteger(bytes) || bytes < 0) {
+    throw new TypeError('keypoints: bytes must be a whole number of bytes');
+  }
+  if (worker !== undefined && worker !== null && typeof worker !== 'string' && !(worker instanceof URL)) {
+    throw new TypeError('keypoints: worker must be a URL or null');
+  }
+  source = { wasm, encoding, bytes, worker };
+}
+
+function isWasmSource(wasm) {
+  return (
+    typeof wasm === 'string' ||
+    wasm instanceof URL ||
+    (typeof Blob === 'function' && wasm instanceof Blob) ||
+    wasm instanceof ArrayBuffer ||
+    ArrayBuffer.isView(wasm)
+  );
+}
+
 // The engine, loaded once per page (or process) and shared by every Summarizer. listeners hear its load progress,
 // from 0 up to (not including) 1; ready resolves to the engine, {run, maxTextBytes, alive}. A failed load, or an
 // engine that stopped, is forgotten, so that a later create starts again.
@@ -500,7 +561,9 @@ function sharedEngine() {
       }
     }
   };
-  load.ready = typeof Worker === 'function' ? startWorker(report) : loadEngine(report);
+  load.ready = startEngine(source, report).catch((err) => {
+    throw loadFailure(err);
+  });
   load.ready.then(
     (engine) => {
       load.engine = engine;
@@ -515,13 +578,68 @@ function sharedEngine() {
   return load;
 }
 
+// startEngine loads the engine in a worker, or on this thread where there is none to use: where Worker is missing,
+// where the source says so, or where the worker cannot start at all (a browser that refuses it, a script that does
+// not load).
+async function startEngine(src, report) {
+  const wasm = wasmSource(src);
+  // A wasm that cannot be had fails the load from here; the worker hears nothing of it.
+  wasm.catch(() => {});
+  const worker = src.worker !== undefined ? src.worker : typeof Worker === 'function' ? beside('./keypoints.worker.js') : null;
+  if (worker !== null) {
+    try {
+      return await startWorker(worker, wasm, report);
+    } catch (err) {
+      if (err !== noWorker) {
+        throw err;
+      }
+    }
+  }
+  return loadEngine(report, await wasm);
+}
+
+// loadFailure is the error create rejects with when the engine cannot be loaded: a NetworkError when the wasm
+// cannot be fetched, an OperationError for everything else (a wasm that does not compile, a runtime that does not
+// start), each with code "internal".
+function loadFailure(err) {
+  if (err?.name === 'NetworkError' || err?.name === 'OperationError') {
+    return err;
+  }
+  return withCode(new DOMException(`keypoints: the engine did not load: ${err?.message ?? err}`, 'OperationError'), 'internal');
+}
+
+// wasmSource is what loadEngine needs of src, in a form a worker can be sent: the function called, a URL made
+// absolute against the page, so that the worker, whose base is its script, reads the same file.
+async function wasmSource({ wasm, encoding, bytes }) {
+  let w = typeof wasm === 'function' ? await wasm() : wasm;
+  if (w !== undefined && !isWasmSource(w)) {
+    throw new TypeError('keypoints: the wasm function must give a URL, a Blob, an ArrayBuffer or a typed array');
+  }
+  if (typeof w === 'string' || w instanceof URL) {
+    w = new URL(w, globalThis.location?.href).href;
+  }
+  return { wasm: w, encoding, bytes };
+}
+
+// noWorker is how startWorker says that its worker never started, so that the engine may load on this thread.
+const noWorker = new Error('keypoints: the worker did not start');
+
 // startWorker runs the engine in a module Web Worker and resolves to a proxy that forwards calls to it. Replies are
-// matched to calls by id, so any number may be in flight.
-function startWorker(report) {
+// matched to calls by id, so any number may be in flight. The worker starts at once and loads the engine from wasm
+// (a promise of wasmSource's result) once that is ready. It rejects with noWorker when the worker cannot be made,
+// or fails before it says anything.
+function startWorker(url, wasm, report) {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerURL, { type: 'module', name: 'keypoints' });
+    let worker;
+    try {
+      worker = new Worker(url, { type: 'module', name: 'keypoints' });
+    } catch {
+      reject(noWorker);
+      return;
+    }
     const pending = new Map();
     let nextID = 1;
+    let heard = false;
     let failure = null;
     const fail = (err) => {
       failure = err;
@@ -549,6 +667,7 @@ function startWorker(report) {
       },
     };
     worker.addEventListener('message', ({ data }) => {
+      heard = true;
       if ('progress' in data) {
         report(data.progress);
       } else if ('ready' in data) {
@@ -567,22 +686,34 @@ function startWorker(report) {
       }
     });
     worker.addEventListener('error', (e) => {
+      e?.preventDefault?.();
+      if (!heard) {
+        failure = noWorker;
+        worker.terminate();
+        reject(noWorker);
+        return;
+      }
       const detail = e?.message ? `: ${e.message}` : '';
       fail(withCode(new DOMException(`keypoints: the worker stopped${detail}`, 'OperationError'), 'internal'));
     });
+    wasm.then(
+      (load) => worker.postMessage({ load }),
+      (err) => fail(err),
+    );
   });
 }
 
 /**
  * loadEngine loads the WebAssembly engine on the calling thread and resolves to {run, maxTextBytes}, calling
- * onProgress with fractions from 0 to below 1 on the way. Summarizer calls it where no Worker exists and
- * keypoints.worker.js calls it inside its worker; applications want Summarizer. run(method, text, optionsJSON)
- * resolves to the summary's JSON (method "summary") or its text (method "text"), and rejects with an Error whose
- * code is the engine's.
+ * onProgress with fractions from 0 to below 1 on the way. Summarizer calls it where no worker runs the engine and
+ * keypoints.worker.js calls it inside its worker; applications want Summarizer. wasm is where keypoints.wasm comes
+ * from: {wasm, encoding, bytes} as setEngineSource takes them, wasm a URL or bytes (not a function); by default the
+ * file beside this module. run(method, text, optionsJSON) resolves to the summary's JSON (method "summary") or its
+ * text (method "text"), and rejects with an Error whose code is the engine's.
  */
-export async function loadEngine(onProgress = () => {}) {
+export async function loadEngine(onProgress = () => {}, wasm = {}) {
   onProgress(0);
-  const [, module] = await Promise.all([loadGo(), compileWasm(onProgress)]);
+  const [, module] = await Promise.all([loadGo(), compileWasm(wasm, onProgress)]);
   onProgress(DOWNLOADED);
   const go = new globalThis.Go();
   const instance = await WebAssembly.instantiate(module, go.importObject);
@@ -614,39 +745,60 @@ export async function loadEngine(onProgress = () => {}) {
   };
 }
 
-// loadGo loads Go's wasm_exec.js, which defines globalThis.Go. Service workers forbid import(): there the page's
-// service worker imports wasm_exec.js statically, before this module, and the Go it defined is used.
+// loadGo makes sure Go's wasm_exec.js has defined globalThis.Go, importing it from beside this module when nothing
+// has. Where import() is forbidden or cannot reach the file, whoever runs the module defines Go first: a service
+// worker imports wasm_exec.js statically before this module, and the single-file page inlines it.
 async function loadGo() {
+  if (typeof globalThis.Go === 'function') {
+    return;
+  }
   try {
     await import('./wasm_exec.js');
   } catch (err) {
-    if (typeof globalThis.Go !== 'function') {
-      throw withCode(new DOMException(`keypoints: loading wasm_exec.js failed: ${err?.message ?? err}`, 'OperationError'), 'internal');
-    }
+    throw withCode(new DOMException(`keypoints: loading wasm_exec.js failed: ${err?.message ?? err}`, 'OperationError'), 'internal');
   }
 }
 
-// compileWasm compiles keypoints.wasm as it arrives: from disk where the module was loaded from a file (Node.js),
-// fetched otherwise, with progress counted against WASM_BYTES, or against Content-Length when the build did not
-// write the size in and the response is not compressed.
-async function compileWasm(onProgress) {
-  if (wasmURL.protocol === 'file:') {
-    const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
-    return WebAssembly.compile(await readFile(wasmURL));
+// compileWasm compiles keypoints.wasm as it arrives, from where wasm says (see loadEngine): from disk for a file: URL
+// (Node.js), fetched for another URL, unpacked for bytes. Progress counts the bytes of the wasm against, in this
+// order, the size given, the size the build wrote in (for the default file), and the size the source itself gives
+// when it is not compressed.
+async function compileWasm({ wasm, encoding = 'identity', bytes = 0 }, onProgress) {
+  let body;
+  let total = bytes;
+  if (wasm === undefined || typeof wasm === 'string' || wasm instanceof URL) {
+    const url = wasm === undefined ? beside('./keypoints.wasm') : new URL(wasm);
+    if (wasm === undefined) {
+      total ||= WASM_BYTES;
+    }
+    if (url.protocol === 'file:') {
+      const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
+      return WebAssembly.compile(await readFile(url));
+    }
+    let response;
+    try {
+      response = await fetch(url);
+    } catch (err) {
+      throw withCode(new DOMException(`keypoints: fetching ${url} failed: ${err?.message ?? err}`, 'NetworkError'), 'internal');
+    }
+    if (!response.ok) {
+      throw withCode(new DOMException(`keypoints: fetching ${url} failed: HTTP ${response.status}`, 'NetworkError'), 'internal');
+    }
+    // A compressed response's Content-Length counts compressed bytes, not the ones the body yields.
+    const coding = response.headers.get('Content-Encoding');
+    if (!coding || coding === 'identity') {
+      total ||= Number(response.headers.get('Content-Length'));
+    }
+    body = response.body;
+  } else {
+    const blob = wasm instanceof Blob ? wasm : new Blob([wasm]);
+    body = blob.stream();
+    if (encoding === 'gzip') {
+      body = body.pipeThrough(new DecompressionStream('gzip'));
+    } else {
+      total ||= blob.size;
+    }
   }
-  let response;
-  try {
-    response = await fetch(wasmURL);
-  } catch (err) {
-    throw withCode(new DOMException(`keypoints: fetching ${wasmURL} failed: ${err?.message ?? err}`, 'NetworkError'), 'internal');
-  }
-  if (!response.ok) {
-    throw withCode(new DOMException(`keypoints: fetching ${wasmURL} failed: HTTP ${response.status}`, 'NetworkError'), 'internal');
-  }
-  // A compressed response's Content-Length counts compressed bytes, not the ones the body yields.
-  const encoding = response.headers.get('Content-Encoding');
-  const total = WASM_BYTES || (!encoding || encoding === 'identity' ? Number(response.headers.get('Content-Length')) : 0);
-  let body = response.body;
   if (body && total > 0) {
     let loaded = 0;
     let last = 0;
@@ -665,9 +817,9 @@ async function compileWasm(onProgress) {
     );
   }
   // A fresh Response with the right type, so that streaming compilation works whatever type the server sends.
-  const wasm = new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
+  const wasmResponse = new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
   if (typeof WebAssembly.compileStreaming === 'function') {
-    return WebAssembly.compileStreaming(wasm);
+    return WebAssembly.compileStreaming(wasmResponse);
   }
-  return WebAssembly.compile(await wasm.arrayBuffer());
+  return WebAssembly.compile(await wasmResponse.arrayBuffer());
 }

@@ -1,22 +1,31 @@
 // The Web Worker keypoints.js starts in browsers: it loads the engine on this thread and answers the page's calls,
 // so that neither loading nor summarizing ever blocks the page.
 //
-// Messages in:  {id, method, text, options}: method "text" or "summary", options the engine's options JSON.
+// Messages in:  {load} first, where load says where keypoints.wasm comes from ({wasm, encoding, bytes}, see
+//               loadEngine); then {id, method, text, options}: method "text" or "summary", options the engine's
+//               options JSON.
 // Messages out: {progress} while loading, then {ready: {maxTextBytes}} or {loadError}; {id, result} or {id, error}
 // for each call, in the order calls finish. Errors travel as {name, code, message}: structured cloning would drop
 // the code.
 
 import { loadEngine } from './keypoints.js';
 
-const ready = loadEngine((progress) => self.postMessage({ progress }));
+let ready = null;
 
-ready.then(
-  (engine) => self.postMessage({ ready: { maxTextBytes: engine.maxTextBytes } }),
-  (err) => self.postMessage({ loadError: plainError(err) }),
-);
-
-self.addEventListener('message', async ({ data: { id, method, text, options } }) => {
+self.addEventListener('message', async ({ data }) => {
+  if ('load' in data) {
+    ready ??= loadEngine((progress) => self.postMessage({ progress }), data.load);
+    ready.then(
+      (engine) => self.postMessage({ ready: { maxTextBytes: engine.maxTextBytes } }),
+      (err) => self.postMessage({ loadError: plainError(err) }),
+    );
+    return;
+  }
+  const { id, method, text, options } = data;
   try {
+    if (!ready) {
+      throw Object.assign(new Error('keypoints: the worker was asked to summarize before it was told to load'), { code: 'internal' });
+    }
     const engine = await ready;
     self.postMessage({ id, result: await engine.run(method, text, options) });
   } catch (err) {

@@ -15,15 +15,26 @@ import (
 
 // singlePolicy is the Content-Security-Policy of the single-file page, with its inline scripts and style allowed by
 // hash rather than by 'unsafe-inline'. A page opened from disk has no origin to call 'self', so everything it runs
-// is inline or a blob: worker made from inline text; it fetches nothing, so connect-src stays 'none'.
+// is inline, or the engine's worker, a module made from inline text: browsers start a module worker for such a page
+// from a data: URL only (not from a blob: one). The page fetches nothing, so connect-src stays 'none'.
 const singlePolicy = "default-src 'none'; script-src %s 'wasm-unsafe-eval'; style-src %s; img-src data:; " +
-	"worker-src blob:; base-uri 'none'; form-action 'none'"
+	"worker-src data:; base-uri 'none'; form-action 'none'"
 
-// singleModules maps the modules the served page imports to their stand-ins in the single file: keypoints.js loads
-// its worker and its wasm from files, which a page opened from disk may not do.
+// singleModules maps the modules the served page imports to their stand-ins in the single file: single-engine.js
+// imports keypoints.js itself and tells it to take its worker and its wasm from the page, which may not load files.
 var singleModules = map[string]string{
 	"keypoints.js": "single-engine.js",
 }
+
+// selfLocating are the modules that may use import.meta and import() in the single file, where both refer to the
+// page instead of the module's file: keypoints.js uses them only to find its files and Node's, and single-engine.js
+// gives it every one of those files before it needs them.
+var selfLocating = map[string]bool{
+	"keypoints.js": true,
+}
+
+// workerImport is the one import of keypoints.worker.js, dropped where the worker is joined to keypoints.js.
+const workerImport = "import { loadEngine } from './keypoints.js';"
 
 // Tags of index.html the builder replaces; each must appear exactly once, so that a change to the page that the
 // builder does not know about fails the build instead of shipping a page that loads files.
@@ -55,9 +66,10 @@ func writeSingle(root, out string) (int, error) {
 }
 
 // buildSingle makes one self-contained HTML page of the built site: the style sheet, the icon, Go's wasm_exec.js
-// and the page's modules inline, and keypoints.wasm gzipped and in base64 in a data block, which single-engine.js
-// unpacks with the browser's DecompressionStream. The page registers no service worker and links no manifest: it
-// is whole already, and neither works from disk.
+// and the page's modules inline, and two data blocks in base64 that single-engine.js hands to keypoints.js: the
+// engine's worker as one module (wasm_exec.js, keypoints.js and keypoints.worker.js joined), and keypoints.wasm
+// gzipped, which keypoints.js unpacks with the browser's DecompressionStream. The page registers no service worker
+// and links no manifest: it is whole already, and neither works from disk.
 func buildSingle(site fs.FS) ([]byte, error) {
 	read := func(name string) (string, error) {
 		b, err := fs.ReadFile(site, name)
@@ -86,6 +98,10 @@ func buildSingle(site fs.FS) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	worker, err := workerModule(site, runtime)
+	if err != nil {
+		return nil, err
+	}
 	wasm, err := fs.ReadFile(site, "keypoints.wasm")
 	if err != nil {
 		return nil, fmt.Errorf("serve: single: %w", err)
@@ -107,8 +123,9 @@ func buildSingle(site fs.FS) ([]byte, error) {
 
 	policy := fmt.Sprintf(singlePolicy, hashSource(runtime)+" "+hashSource(app), hashSource(css))
 	scripts := "<script id=\"keypoints-go\">" + runtime + "</script>\n<script type=\"module\">" + app + "</script>"
-	data := fmt.Sprintf("<script type=\"application/octet-stream\" id=\"keypoints-wasm\" data-size=\"%d\">%s</script>\n",
-		len(wasm), base64.StdEncoding.EncodeToString(packed))
+	data := fmt.Sprintf("<script type=\"application/octet-stream\" id=\"keypoints-worker\">%s</script>\n"+
+		"<script type=\"application/octet-stream\" id=\"keypoints-wasm\" data-size=\"%d\">%s</script>\n",
+		base64.StdEncoding.EncodeToString([]byte(worker)), len(wasm), base64.StdEncoding.EncodeToString(packed))
 
 	edits := []struct{ old, new string }{
 		{tagCSP, tagCSP},
@@ -128,6 +145,38 @@ func buildSingle(site fs.FS) ([]byte, error) {
 		html = strings.Replace(html, e.old, e.new, 1)
 	}
 	return []byte(replacePolicy(html, policy)), nil
+}
+
+// workerModule is the source of the engine's worker in the single file: Go's wasm_exec.js, keypoints.js and
+// keypoints.worker.js as one module, the worker's import of keypoints.js dropped and its own code in a block, so
+// that its names cannot clash with the module's.
+func workerModule(site fs.FS, runtime string) (string, error) {
+	engine, err := fs.ReadFile(site, "keypoints.js")
+	if err != nil {
+		return "", fmt.Errorf("serve: single: %w", err)
+	}
+	worker, err := fs.ReadFile(site, "keypoints.worker.js")
+	if err != nil {
+		return "", fmt.Errorf("serve: single: %w", err)
+	}
+	var body []string
+	imports := 0
+	for n, line := range strings.Split(strings.TrimRight(string(worker), "\n"), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if trimmed == workerImport {
+			imports++
+			continue
+		}
+		if strings.HasPrefix(trimmed, "import ") || strings.HasPrefix(trimmed, "export ") || strings.Contains(line, "import(") {
+			return "", fmt.Errorf("serve: single: keypoints.worker.js:%d: an import or export the single-file build does not handle: %s",
+				n+1, trimmed)
+		}
+		body = append(body, line)
+	}
+	if imports != 1 {
+		return "", fmt.Errorf("serve: single: keypoints.worker.js holds %q %d times, want 1", workerImport, imports)
+	}
+	return runtime + "\n" + string(engine) + "\n{\n" + strings.Join(body, "\n") + "\n}\n", nil
 }
 
 // replacePolicy puts policy in place of the served page's, which the edits above have made sure is there once.
@@ -170,8 +219,8 @@ var (
 // destructuring of that result. substitute maps an imported file to the one used instead.
 //
 // It understands the two forms the page's modules are written in (see importLine and exportDecl) and fails on any
-// other import or export, dynamic import and import.meta, rather than guess: the page has no bundler, and this is
-// not one.
+// other import or export, and on dynamic import and import.meta outside the selfLocating modules, rather than
+// guess: the page has no bundler, and this is not one. A substitute's own imports are not substituted.
 func bundle(site fs.FS, entry string, substitute map[string]string) (string, error) {
 	var out strings.Builder
 	ids := map[string]string{} // file → the variable holding its exports
@@ -194,13 +243,13 @@ func bundle(site fs.FS, entry string, substitute map[string]string) (string, err
 		var exports []string
 		for n, line := range strings.Split(strings.TrimRight(string(src), "\n"), "\n") {
 			where := fmt.Sprintf("%s:%d", name, n+1)
-			if strings.Contains(line, "import(") || strings.Contains(line, "import.meta") {
+			if !selfLocating[name] && (strings.Contains(line, "import(") || strings.Contains(line, "import.meta")) {
 				return fmt.Errorf("serve: single: %s: an import the single-file build does not handle: %s",
 					where, strings.TrimSpace(line))
 			}
 			if m := importLine.FindStringSubmatch(line); m != nil {
 				dep := m[2]
-				if s, ok := substitute[dep]; ok {
+				if s, ok := substitute[dep]; ok && s != name {
 					dep = s
 				}
 				if err := visit(dep); err != nil {

@@ -34,15 +34,16 @@ const testIndex = `<!doctype html>
 func testSingleSite() fstest.MapFS {
 	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 	return fstest.MapFS{
-		"index.html":       file(testIndex),
-		"style.css":        file("body { color: red; }\n"),
-		"icon.svg":         file(`<svg xmlns="http://www.w3.org/2000/svg"/>`),
-		"wasm_exec.js":     file("globalThis.Go = class {};\n"),
-		"keypoints.wasm":   file("\x00asm\x01\x00\x00\x00 the engine"),
-		"app.js":           file("import { Summarizer } from './keypoints.js';\nimport { render as draw } from './view.js';\nconst app = draw(Summarizer);\n"),
-		"view.js":          file("export function render(x) {\n  return x;\n}\nexport const NAMES = {};\n"),
-		"single-engine.js": file("export class Summarizer {}\n"),
-		"keypoints.js":     file("import.meta.url; export class Summarizer {}\n"),
+		"index.html":          file(testIndex),
+		"style.css":           file("body { color: red; }\n"),
+		"icon.svg":            file(`<svg xmlns="http://www.w3.org/2000/svg"/>`),
+		"wasm_exec.js":        file("globalThis.Go = class {};\n"),
+		"keypoints.wasm":      file("\x00asm\x01\x00\x00\x00 the engine"),
+		"app.js":              file("import { Summarizer } from './keypoints.js';\nimport { render as draw } from './view.js';\nconst app = draw(Summarizer);\n"),
+		"view.js":             file("export function render(x) {\n  return x;\n}\nexport const NAMES = {};\n"),
+		"single-engine.js":    file("import { Summarizer as Engine, setEngineSource } from './keypoints.js';\nsetEngineSource({});\nexport const Summarizer = Engine;\n"),
+		"keypoints.js":        file("const here = () => import.meta.url;\nexport class Summarizer {}\nexport function setEngineSource() {}\nexport async function loadEngine() {}\n"),
+		"keypoints.worker.js": file("import { loadEngine } from './keypoints.js';\nconst ready = loadEngine();\n"),
 	}
 }
 
@@ -59,13 +60,18 @@ func TestBuildSingle(t *testing.T) {
 	assert.Contains(t, html, `<link rel="icon" href="data:image/svg+xml;base64,`)
 	assert.Contains(t, html, `<script id="keypoints-go">globalThis.Go = class {};`+"\n</script>")
 
-	// The engine stand-in replaces keypoints.js, which loads files; modules run before those that import them.
+	// The page imports single-engine.js in place of keypoints.js, which single-engine.js itself imports; modules run
+	// before those that import them. Only keypoints.js may use import.meta.
 	module := regexp.MustCompile(`(?s)<script type="module">(.*?)</script>`).FindStringSubmatch(html)
 	require.NotNil(t, module)
-	assert.NotContains(t, module[1], "import.meta")
+	assert.Equal(t, 1, strings.Count(module[1], "import.meta"))
+	assert.Less(t, strings.Index(module[1], "// keypoints.js"), strings.Index(module[1], "import.meta"))
+	assert.Less(t, strings.Index(module[1], "// keypoints.js"), strings.Index(module[1], "// single-engine.js"))
 	assert.Less(t, strings.Index(module[1], "// single-engine.js"), strings.Index(module[1], "// app.js"))
+	assert.Contains(t, module[1], "const { Summarizer: Engine, setEngineSource } = module0;")
+	assert.Equal(t, 1, strings.Count(module[1], "// keypoints.js"))
 	assert.Less(t, strings.Index(module[1], "// view.js"), strings.Index(module[1], "// app.js"))
-	assert.Contains(t, module[1], "const { render: draw } = module1;")
+	assert.Contains(t, module[1], "const { render: draw } = module2;")
 	assert.Contains(t, module[1], "return {render, NAMES};")
 
 	// The policy allows exactly the inline script and style by hash.
@@ -78,6 +84,16 @@ func TestBuildSingle(t *testing.T) {
 	assert.Contains(t, policy[1], "style-src "+hashSource("body { color: red; }\n"))
 	assert.Contains(t, policy[1], "'wasm-unsafe-eval'")
 	assert.Equal(t, 1, strings.Count(html, "Content-Security-Policy"))
+
+	// The worker comes next to last: Go's runtime, keypoints.js and the worker's own code in a block, without its
+	// import.
+	worker := regexp.MustCompile(`<script type="application/octet-stream" id="keypoints-worker">([^<]*)</script>\n<script`).FindStringSubmatch(html)
+	require.NotNil(t, worker)
+	source, err := base64.StdEncoding.DecodeString(worker[1])
+	require.NoError(t, err)
+	assert.Equal(t, "globalThis.Go = class {};\n\n"+
+		"const here = () => import.meta.url;\nexport class Summarizer {}\nexport function setEngineSource() {}\nexport async function loadEngine() {}\n"+
+		"\n{\nconst ready = loadEngine();\n}\n", string(source))
 
 	// The wasm comes last, gzipped, with its unpacked size.
 	data := regexp.MustCompile(`<script type="application/octet-stream" id="keypoints-wasm" data-size="(\d+)">([^<]*)</script>\n</body>`).FindStringSubmatch(html)
@@ -111,11 +127,15 @@ func TestBuildSingleRefuses(t *testing.T) {
 		{"cycle", "view.js", "import { a } from './app.js';\nexport const b = 1;\n", "cycle"},
 		{"missing module", "app.js", "import { x } from './gone.js';\n", "gone.js"},
 		{"missing wasm", "keypoints.wasm", "", "keypoints.wasm"},
+		{"missing worker", "keypoints.worker.js", "", "keypoints.worker.js"},
+		{"worker without its import", "keypoints.worker.js", "const ready = 1;\n", "0 times"},
+		{"worker with another import", "keypoints.worker.js", "import { loadEngine } from './keypoints.js';\nimport { x } from './x.js';\n", "does not handle"},
+		{"worker with an export", "keypoints.worker.js", "import { loadEngine } from './keypoints.js';\nexport const x = 1;\n", "does not handle"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			site := testSingleSite()
-			if tt.file == "keypoints.wasm" {
+			if tt.text == "" {
 				delete(site, tt.file)
 			} else {
 				site[tt.file] = &fstest.MapFile{Data: []byte(tt.text)}

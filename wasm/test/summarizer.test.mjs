@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const root = new URL('../../', import.meta.url);
 const build = new URL(`${process.env.KEYPOINTS_BUILD ?? 'build'}/`, root);
@@ -485,5 +486,66 @@ describe('destroy', () => {
     const b = await Summarizer.create();
     a.destroy();
     assert.match(await b.summarize(seed), /### Facing US pressure/);
+  });
+});
+
+describe('setEngineSource', () => {
+  const wasmFile = new URL('wasm/keypoints.wasm', build);
+  // Each test takes a new instance of the module, with an engine of its own to load.
+  let instances = 0;
+  const fresh = () => import(new URL(`wasm/keypoints.js?instance=${++instances}`, build));
+  const progressOf = (seen) => (m) => m.addEventListener('downloadprogress', (e) => seen.push(e.loaded));
+
+  test('gzipped bytes from a function, unpacked with progress', async () => {
+    const { Summarizer: S, setEngineSource } = await fresh();
+    const raw = readFileSync(wasmFile);
+    let calls = 0;
+    setEngineSource({
+      wasm: async () => {
+        calls++;
+        return gzipSync(raw);
+      },
+      encoding: 'gzip',
+      bytes: raw.length,
+    });
+    assert.equal(calls, 0, 'the function waits for the engine to load');
+    const seen = [];
+    const s = await S.create({ monitor: progressOf(seen) });
+    await S.create();
+    assert.equal(calls, 1);
+    assert.ok(seen.some((p) => p > 0 && p < 0.75), `download progress: ${seen}`);
+    assert.equal(await s.summarize(seed), native([], seed));
+    assert.throws(() => setEngineSource({}), (err) => err.name === 'InvalidStateError');
+  });
+
+  test('a Blob', async () => {
+    const { Summarizer: S, setEngineSource } = await fresh();
+    setEngineSource({ wasm: new Blob([readFileSync(wasmFile)]) });
+    const seen = [];
+    const s = await S.create({ type: 'headline', monitor: progressOf(seen) });
+    // Node.js reads a Blob in one piece: the download is done at once.
+    assert.deepEqual([seen[0], seen.at(-1)], [0, 1]);
+    assert.equal(await s.summarize(seed), native(['-type', 'headline'], seed));
+  });
+
+  test('values of the wrong kind', async () => {
+    const { setEngineSource } = await fresh();
+    for (const source of [null, 'keypoints.wasm', { encoding: 'br' }, { bytes: -1 }, { bytes: 1.5 }, { wasm: 42 }, { worker: 42 }]) {
+      assert.throws(() => setEngineSource(source), TypeError, JSON.stringify(source));
+    }
+    setEngineSource({ wasm: wasmFile, worker: null });
+  });
+
+  test('a wasm that does not load fails create; another source may follow', async () => {
+    const { Summarizer: S, setEngineSource } = await fresh();
+    setEngineSource({ wasm: new Uint8Array([0, 1, 2, 3]) });
+    await rejectsWith(S.create(), 'OperationError', 'internal');
+    setEngineSource({ wasm: () => 42 });
+    await rejectsWith(S.create(), 'OperationError', 'internal');
+    setEngineSource({ wasm: new URL('wasm/missing.wasm', build) });
+    await assert.rejects(S.create(), (err) => err.code === 'internal');
+    setEngineSource({ wasm: wasmFile });
+    const s = await S.create();
+    assert.equal(await s.summarize(seed), native([], seed));
   });
 });

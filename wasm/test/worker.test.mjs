@@ -31,6 +31,17 @@ globalThis.Worker = class Worker extends EventTarget {
 
   constructor(url, options) {
     super();
+    // Two kinds of worker that never start, for the fallback to this thread: one the browser refuses outright, and
+    // one whose script fails before it says anything.
+    if (String(url) === 'refused:') {
+      throw new DOMException('workers are refused here', 'SecurityError');
+    }
+    if (String(url) === 'broken:') {
+      setTimeout(() => this.dispatchEvent(Object.assign(new Event('error'), { message: 'the script did not load' })));
+      this.postMessage = () => {};
+      this.terminate = () => {};
+      return;
+    }
     started.push({ url: String(url), options });
     this.#thread = new Thread(bootstrap, { eval: true, workerData: { url: String(url) } });
     this.#thread.on('message', (data) => this.dispatchEvent(new MessageEvent('message', { data })));
@@ -155,4 +166,18 @@ describe('in a worker', () => {
     await rejectsWith(inFlight, 'AbortError');
     await rejectsWith(s.summarize(seed), 'AbortError');
   });
+});
+
+describe('without a worker', () => {
+  for (const worker of ['refused:', 'broken:', null]) {
+    test(`worker ${worker}: the engine runs on this thread`, async () => {
+      const { Summarizer: S, setEngineSource } = await import(new URL(`wasm/keypoints.js?worker=${worker}`, build));
+      setEngineSource({ worker });
+      const threadsBefore = started.length;
+      const s = await S.create({ type: 'tldr' });
+      assert.equal(started.length, threadsBefore, 'no worker thread started');
+      assert.equal(typeof globalThis.Go, 'function', 'Go runs here');
+      assert.equal(await s.summarize(seed), native(['-type', 'tldr'], seed));
+    });
+  }
 });
