@@ -10,6 +10,9 @@ wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM_OUT)/keypoints.wasm ./wasm
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WASM_OUT)/
 	cp $(WASM_JS) $(WASM_OUT)/
+	@bytes=$$(wc -c < $(WASM_OUT)/keypoints.wasm | tr -d ' '); \
+	sed -i "s|^const WASM_BYTES = .*;|const WASM_BYTES = $$bytes;|" $(WASM_OUT)/keypoints.js; \
+	grep -q "^const WASM_BYTES = $$bytes;" $(WASM_OUT)/keypoints.js
 	echo '{"type":"module"}' > $(WASM_OUT)/package.json
 
 size: wasm
