@@ -20,7 +20,9 @@ const readability = join(here, 'node_modules', '@mozilla', 'readability');
 
 // What goes in, as [path in the extension, path on disk].
 const files = [
-  ...['background.js', 'panel.html', 'panel.css', 'panel.js', 'view.js'].map((f) => [f, join(here, f)]),
+  ...['background.js', 'panel.html', 'panel.css', 'panel.js'].map((f) => [f, join(here, f)]),
+  // The summary and source views are the page's own, so both look and behave alike.
+  ['view.js', join(here, '..', 'site', 'view.js')],
   ...readdirSync(join(here, 'icons')).map((f) => [`icons/${f}`, join(here, 'icons', f)]),
   // The engine: the module, its worker, the wasm and Go's loader (keypoints.d.ts and package.json stay out).
   ...['keypoints.js', 'keypoints.worker.js', 'keypoints.wasm', 'wasm_exec.js'].map((f) => [f, join(wasm, f)]),
