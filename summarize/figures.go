@@ -31,7 +31,7 @@ func findFigures(doc *Document) ([]Figure, error) {
 				continue
 			}
 			sp := Span{Start: toks[start].Start, End: toks[end-1].End}
-			out = append(out, Figure{Text: doc.pieceText(toks[start:end]), Span: sp, Context: doc.Sentences[i].Text})
+			out = append(out, Figure{Text: doc.pieceText(toks[start:end]), Span: sp, Context: doc.pieceText(toks)})
 			k = end - 1
 		}
 	}

@@ -119,7 +119,7 @@ type Quote struct {
 type Figure struct {
 	Text    string `json:"text"`
 	Span    Span   `json:"span"`
-	Context string `json:"context"` // the sentence it comes from, normalized
+	Context string `json:"context"` // the sentence it comes from, as the input writes it, whitespace collapsed
 }
 
 // Theme is a run of the input about one subject: a section under a heading, or a block found by its vocabulary.
