@@ -1,0 +1,194 @@
+// Cold start of the page in headless Chromium: from navigation to the first summary of the seed article on screen.
+// Each run is a fresh browser context (empty cache, no service worker), like a first visit; a second navigation in
+// the same context then measures a repeat visit. The page is the real one (`make site` → build/site, served by
+// cmd/serve with its precompressed files); the seed is pasted into its text box as soon as the page has loaded,
+// which is when the page starts loading the engine. Run with `make bench-browser`.
+//
+// Times are the page's own clock (performance.now(), 0 at navigation start): the load event, the paste, the summary
+// in the DOM (the status line turns "ok") and the frame after it, when it is on screen.
+
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import * as lib from './lib.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const site = new URL('site/', lib.build);
+const ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// Installed before any of the page's scripts: pastes the seed into the text box at the load event (the input event
+// a paste makes, so the page summarizes at once) and stamps the engine's progress and the first summary shown. The
+// progress bar reports the engine's own steps: 0.8 once keypoints.wasm is fetched and compiled; the bar hides when
+// the engine is ready (Go runtime started, part-of-speech model loaded).
+function stamp(seed) {
+  const kp = (window.__kp = { paste: null, loading: false, compiled: null, ready: null, shown: null, painted: null });
+  addEventListener('load', () => {
+    const box = document.querySelector('#text');
+    kp.paste = performance.now();
+    box.value = seed;
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: null }));
+  });
+  new MutationObserver(() => {
+    const now = performance.now();
+    const bar = document.querySelector('#progress-bar');
+    const value = bar?.hasAttribute('value') ? Number(bar.getAttribute('value')) : 0;
+    if (kp.compiled === null && value >= 0.8) kp.compiled = now;
+    const progress = document.querySelector('#progress');
+    if (progress && !progress.hidden) kp.loading = true;
+    if (kp.ready === null && kp.loading && progress?.hidden) kp.ready = now;
+    if (kp.shown === null && document.querySelector('#status.ok') && !document.querySelector('#results[hidden]')) {
+      kp.shown = now;
+      requestAnimationFrame(() => (kp.painted = performance.now()));
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'hidden', 'value'] });
+}
+
+if (!existsSync(chromiumPath)) {
+  console.log(`bench-browser: ${chromiumPath} is missing (apt-get install chromium); nothing to measure`);
+  process.exit(0);
+}
+if (!existsSync(new URL('index.html', site))) {
+  console.log(`bench-browser: ${lib.path(site)} has no page (make site); nothing to measure`);
+  process.exit(0);
+}
+const seed = readFileSync(lib.seedPath, 'utf8');
+const server = await startServer();
+const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS });
+const version = browser.version();
+const cold = [];
+const repeat = [];
+try {
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    await context.addInitScript(stamp, seed);
+    cold.push(await visit(context));
+    repeat.push(await visit(context));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+console.log(`\n${RUNS} runs, Chromium ${version}, page ${lib.path(site)}, seed ${seed.length} characters\n`);
+const med = (runs, f) => lib.fixed(lib.median(runs.map(f)), 0);
+const row = (name, runs) => [
+  name,
+  med(runs, (r) => r.load),
+  med(runs, (r) => r.compiled),
+  med(runs, (r) => r.ready),
+  med(runs, (r) => r.painted),
+  med(runs, (r) => r.painted - r.paste),
+  `${lib.fixed(Math.min(...runs.map((r) => r.painted - r.paste)), 0)}–${lib.fixed(Math.max(...runs.map((r) => r.painted - r.paste)), 0)}`,
+  lib.fixed(lib.median(runs.map((r) => r.bytes)) / 1e6, 2),
+];
+lib.table(
+  [
+    'visit',
+    'load event',
+    'wasm compiled',
+    'engine ready',
+    'summary on screen',
+    'on screen − paste',
+    'range',
+    'fetched MB',
+  ],
+  [row('first (empty cache)', cold), row('repeat (same context)', repeat)],
+);
+console.log('\n(medians, ms from navigation start; "on screen − paste" and its range are from the paste, at the load event)');
+bundle();
+
+// visit opens a page of context on the site and returns its timeline and the bytes the context fetched meanwhile,
+// the engine's worker and the page's service worker included.
+async function visit(context) {
+  let bytes = 0;
+  const sizes = [];
+  const count = (req) => sizes.push(req.sizes().then((s) => (bytes += s.responseBodySize + s.responseHeadersSize)));
+  context.on('requestfinished', count);
+  const page = await context.newPage();
+  await page.goto(server.url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__kp.painted !== null, null, { timeout: 60_000 });
+  const t = await page.evaluate(() => ({
+    ...window.__kp,
+    load: performance.getEntriesByType('navigation')[0].loadEventStart,
+    status: document.querySelector('#status').textContent,
+  }));
+  await Promise.all(sizes);
+  context.off('requestfinished', count);
+  await page.close();
+  return { ...t, bytes };
+}
+
+// bundle prints the size of what the page downloads to summarize: the engine's wasm and JavaScript, raw, gzip -9
+// and brotli -q 11 (the budget is 6 MB brotli), and the page's own files beside it.
+function bundle() {
+  const engine = ['keypoints.wasm', 'keypoints.js', 'keypoints.worker.js', 'wasm_exec.js'];
+  const page = readdirSync(site).filter((f) => !/\.(br|gz)$/.test(f) && !engine.includes(f));
+  const sizes = (files) =>
+    files.reduce(
+      (acc, f) => {
+        const b = readFileSync(new URL(f, site));
+        acc.raw += b.length;
+        acc.gzip += gzipSync(b, { level: 9 }).length;
+        acc.brotli += brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
+        return acc;
+      },
+      { raw: 0, gzip: 0, brotli: 0 },
+    );
+  const rows = engine.map((f) => [f, sizes([f])]);
+  rows.push(['engine total', sizes(engine)]);
+  rows.push([`page files (${page.length})`, sizes(page)]);
+  console.log('\nWhat the page ships, bytes\n');
+  lib.table(
+    ['file', 'raw', 'gzip -9', 'brotli -q 11'],
+    rows.map(([f, s]) => [f, String(s.raw), String(s.gzip), String(s.brotli)]),
+  );
+}
+
+// startServer builds cmd/serve and serves the site on a free port of 127.0.0.1; it resolves to {url, stop}.
+async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'keypoints-bench-'));
+  const bin = join(dir, 'serve');
+  execFileSync(process.env.GO ?? 'go', ['build', '-o', bin, './cmd/serve'], { cwd: lib.path(lib.root), stdio: 'inherit' });
+  const child = spawn(bin, ['-root', lib.path(site), '-port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`serve printed no URL: ${out}`)), 15_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}: ${out}`));
+    });
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
