@@ -12,6 +12,7 @@ FUZZTIME  ?= 30s
 -include wasm/wasm.mk
 -include site/site.mk
 -include extension/extension.mk
+-include bench/bench.mk
 
 all: build
 

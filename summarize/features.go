@@ -62,6 +62,15 @@ func (a vector) dot(b vector) float64 {
 	return s
 }
 
+// dotDense is the dot product with a dense vector indexed by term id.
+func (a vector) dotDense(d []float64) float64 {
+	s := 0.0
+	for _, t := range a {
+		s += t.w * d[t.id]
+	}
+	return s
+}
+
 // accumulator adds weights by term id densely: summing vectors happens for every gap of the theme finder, and a
 // map there costs more than all the arithmetic.
 type accumulator struct {

@@ -34,7 +34,12 @@ func score(a *analysis) []float64 {
 	for i := range a.sents {
 		all[i] = a.sents[i].vec
 	}
-	centroid := a.sum(all...)
+	// The centroid holds every word of the text, so it is spread into an array by term id: a merge with each
+	// sentence would cost sentences × vocabulary, quadratic on long inputs. Products still add in term order.
+	centroid := make([]float64, len(a.idf))
+	for _, t := range a.sum(all...) {
+		centroid[t.id] = t.w
+	}
 	var title vector
 	if a.doc.Title != "" {
 		title = a.weigh(a.titleTerms())
@@ -43,7 +48,7 @@ func score(a *analysis) []float64 {
 	for i := range a.sents {
 		f := &a.sents[i]
 		s := weightPosition / (1 + float64(i)/posHalf)
-		s += weightCentrality * f.vec.dot(centroid)
+		s += weightCentrality * f.vec.dotDense(centroid)
 		if title != nil {
 			s += weightTitle * f.vec.dot(title)
 		}
