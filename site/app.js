@@ -293,6 +293,10 @@ function updateClear() {
 }
 
 function wire() {
+  // The engine starts loading when the reader heads for the box, so most of its second is gone by the paste.
+  const warm = () => summarizerFor(chosen('type'), chosen('length')).catch(() => {});
+  ui.text.addEventListener('focus', warm, { once: true });
+  ui.text.addEventListener('pointerenter', warm, { once: true });
   ui.text.addEventListener('input', (e) => {
     updateClear();
     if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') {
