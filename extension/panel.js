@@ -56,20 +56,8 @@ const state = {
   lastPoint: null, // link of the point last shown, where Escape returns
 };
 
-// summarizers holds one Summarizer per type and length; the engine behind them loads once.
-const summarizers = new Map();
-
-function summarizerFor(type, length) {
-  const key = `${type}/${length}`;
-  let s = summarizers.get(key);
-  if (!s) {
-    s = createSummarizer(type, length);
-    summarizers.set(key, s);
-    s.catch(() => summarizers.delete(key));
-  }
-  return s;
-}
-
+// createSummarizer makes a Summarizer for one summary. keypoints.js loads the engine once and shares it between
+// summarizers (and loads it again after a failure), so a summarizer is only its options: there is nothing to keep.
 async function createSummarizer(type, length) {
   const first = !state.loaded;
   if (first) {
@@ -127,7 +115,7 @@ async function summarize() {
   ui.results.setAttribute('aria-busy', 'true');
   if (ui.results.hidden) say('Summarizing…');
   try {
-    const s = await summarizerFor(type, length);
+    const s = await createSummarizer(type, length);
     if (run !== state.run) return;
     const r = await s.analyze(record.text);
     if (run !== state.run) return;

@@ -111,8 +111,8 @@ test('the build: a Chrome and a Firefox extension, unpacked and zipped, with no 
   }
   for (const target of ['chrome', 'firefox']) {
     const names = zipNames(readFileSync(join(build, `keypoints-${target}.zip`)));
-    for (const f of ['manifest.json', 'background.js', 'panel.html', 'panel.js', 'keypoints.js', 'keypoints.worker.js',
-      'keypoints.wasm', 'wasm_exec.js', 'vendor/Readability.js']) {
+    for (const f of ['manifest.json', 'background.js', 'panel.html', 'panel.js', 'panel.css', 'view.js', 'style.css',
+      'keypoints.js', 'keypoints.worker.js', 'keypoints.wasm', 'wasm_exec.js', 'vendor/Readability.js']) {
       assert.ok(names.includes(f), `keypoints-${target}.zip lacks ${f}`);
       assert.ok(existsSync(join(build, 'extension', target, f)), `build/extension/${target} lacks ${f}`);
     }
