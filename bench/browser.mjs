@@ -7,13 +7,11 @@
 // Times are the page's own clock (performance.now(), 0 at navigation start): the load event, the paste, the summary
 // in the DOM (the status line turns "ok") and the frame after it, when it is on screen.
 
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import * as lib from './lib.mjs';
+import { startServer } from '../site/test/serve.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -65,7 +63,7 @@ if (!existsSync(new URL('index.html', site))) {
   process.exit(0);
 }
 const seed = readFileSync(lib.seedPath, 'utf8');
-const server = await startServer();
+const server = await startServer(lib.path(site));
 const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS });
 const version = browser.version();
 const cold = [];
@@ -158,37 +156,3 @@ function bundle() {
   );
 }
 
-// startServer builds cmd/serve and serves the site on a free port of 127.0.0.1; it resolves to {url, stop}.
-async function startServer() {
-  const dir = mkdtempSync(join(tmpdir(), 'keypoints-bench-'));
-  const bin = join(dir, 'serve');
-  execFileSync(process.env.GO ?? 'go', ['build', '-o', bin, './cmd/serve'], { cwd: lib.path(lib.root), stdio: 'inherit' });
-  const child = spawn(bin, ['-root', lib.path(site), '-port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve printed no URL: ${out}`)), 15_000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}: ${out}`));
-    });
-  });
-  return {
-    url,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}

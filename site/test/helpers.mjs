@@ -1,11 +1,11 @@
 // What the browser tests share: the repository's paths, the Go server, headless Chromium, and the ways a person
 // puts text on the page.
-import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServer as startOn } from './serve.mjs';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const siteDir = join(repo, 'build', 'site');
@@ -49,40 +49,9 @@ export async function launchProfile(options = {}) {
   return context;
 }
 
-// startServer builds cmd/serve and starts it on a free port of 127.0.0.1, serving build/site. It resolves to
-// {url, stop}; the URL is the one the server prints.
-export async function startServer() {
-  const dir = mkdtempSync(join(tmpdir(), 'keypoints-serve-'));
-  const bin = join(dir, 'serve');
-  execFileSync('go', ['build', '-o', bin, './cmd/serve'], { cwd: repo, stdio: 'inherit' });
-  const child = spawn(bin, ['-root', siteDir, '-port', '0'], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve printed no URL: ${out}`)), 15_000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}: ${out}`));
-    });
-  });
-  return {
-    url,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+// startServer serves build/site; see serve.mjs.
+export function startServer() {
+  return startOn(siteDir);
 }
 
 // paste puts text on the clipboard and pastes it into the article box with Ctrl+V, as a person does.
