@@ -18,8 +18,9 @@ wasm:
 size: wasm
 	@raw=$$(stat -c %s $(WASM_OUT)/keypoints.wasm); \
 	gz=$$(gzip -9 -c $(WASM_OUT)/keypoints.wasm | wc -c); \
-	br=$$(brotli -c -q 11 $(WASM_OUT)/keypoints.wasm 2>/dev/null | wc -c); \
-	echo "keypoints.wasm: raw $$raw bytes, gzip $$gz bytes, brotli $$br bytes"
+	if command -v brotli >/dev/null; then br="$$(brotli -c -q 11 $(WASM_OUT)/keypoints.wasm | wc -c) bytes"; \
+	else br="unknown (apt-get install brotli)"; fi; \
+	echo "keypoints.wasm: raw $$raw bytes, gzip $$gz bytes, brotli $$br"
 
 # The JS module's tests compare its summaries with the command-line tool's, so they need both builds.
 test-wasm: build wasm
