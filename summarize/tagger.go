@@ -21,10 +21,11 @@ import (
 // feature's weights are stored sorted by tag, and a tie goes to the tag that
 // sorts first, so the same sentence always gets the same tags.
 type tagger struct {
-	tags   []string             // every tag the model can predict, sorted
-	known  map[string]string    // words the training data always gave one tag (prose's tagMap)
-	feats  map[string]weightRun // feature key -> its weights in tagIdx and weight
-	tagIdx []uint8              // index into tags, ascending within a feature
+	tags   []string          // every tag the model can predict, sorted
+	known  map[string]string // words the training data always gave one tag (prose's tagMap)
+	feats  keyIndex          // feature keys, numbered as runs is indexed
+	runs   []weightRun       // per feature, its weights in tagIdx and weight
+	tagIdx []uint8           // index into tags, ascending within a feature
 	weight []float64
 	bias   weightRun // the one feature every word has
 
@@ -52,11 +53,11 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 
 	t := &tagger{
 		known:  known,
-		feats:  make(map[string]weightRun, len(weights)),
+		feats:  newKeyIndex(len(weights)),
+		runs:   make([]weightRun, 0, len(weights)),
 		tagIdx: make([]uint8, 0, total),
 		weight: make([]float64, 0, total),
 	}
-	runs := make([]weightRun, 0, len(weights))
 	unlisted := false
 	// The map order only decides where each feature's run of weights sits in
 	// the flat arrays; lookups go through t.feats, so results do not depend on it.
@@ -82,8 +83,8 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 		}
 		run := weightRun{off: uint32(off), n: uint32(len(ws))}
 		sortRun(t.tagIdx[off:], t.weight[off:])
-		t.feats[f] = run
-		runs = append(runs, run)
+		t.feats.add(f)
+		t.runs = append(t.runs, run)
 	}
 	if unlisted {
 		// Renumber so that tag order is name order again, which ties rely on.
@@ -96,7 +97,7 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 		for j, i := range t.tagIdx {
 			t.tagIdx[j] = rank[i]
 		}
-		for _, r := range runs {
+		for _, r := range t.runs {
 			sortRun(t.tagIdx[r.off:r.off+r.n], t.weight[r.off:r.off+r.n])
 		}
 		tags = sorted
@@ -108,7 +109,9 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 
 // ready finishes a tagger whose tables are filled.
 func (t *tagger) ready() {
-	t.bias = t.feats["bias"]
+	if f, ok := find(&t.feats, "bias"); ok {
+		t.bias = t.runs[f]
+	}
 	n := len(t.tags)
 	t.scratch.New = func() any {
 		return &tagScratch{scores: make([]float64, n), seen: make([]bool, n)}
@@ -248,8 +251,8 @@ func (t *tagger) predict(s *tagScratch, i int, w, p1, p2 string) string {
 // key buffer for the next feature.
 func (t *tagger) lookup(s *tagScratch, key []byte) {
 	s.key = key
-	if f, ok := t.feats[string(key)]; ok {
-		t.score(s, f)
+	if f, ok := find(&t.feats, key); ok {
+		t.score(s, t.runs[f])
 	}
 }
 
@@ -348,4 +351,76 @@ func isNone(w string) bool {
 
 func isKept(w string) bool {
 	return len(w) == 5 && w[0] == '-' && keepRE.MatchString(w)
+}
+
+// keyIndex numbers a set of strings in the order they were added. It stands in
+// for a map[string]int32 on the tagger's hot path: a word costs thirteen
+// feature lookups, and Go's WebAssembly port hashes map keys a byte at a time,
+// while hashKey reads eight bytes per step. Open addressing with linear probing
+// over a table at most half full keeps probes short.
+type keyIndex struct {
+	keys  []string // in the order added; a key's number is its index here
+	slots []uint64 // hash<<32 | number+1, or 0 when empty; len is a power of two
+}
+
+func newKeyIndex(n int) keyIndex {
+	size := 8
+	for size < 2*n {
+		size *= 2
+	}
+	return keyIndex{keys: make([]string, 0, n), slots: make([]uint64, size)}
+}
+
+// add gives key the next number. Keys must be distinct.
+func (x *keyIndex) add(key string) {
+	if 2*(len(x.keys)+1) > len(x.slots) {
+		old := x.keys
+		*x = newKeyIndex(2 * len(old))
+		for _, k := range old {
+			x.add(k)
+		}
+	}
+	h := hashKey(key)
+	mask := uint64(len(x.slots) - 1)
+	i := h & mask
+	for x.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	x.keys = append(x.keys, key)
+	x.slots[i] = h<<32 | uint64(len(x.keys))
+}
+
+// find returns the number of key, if it was added.
+func find[S string | []byte](x *keyIndex, key S) (int, bool) {
+	if len(x.slots) == 0 {
+		return 0, false
+	}
+	h := hashKey(key)
+	mask := uint64(len(x.slots) - 1)
+	for i := h & mask; x.slots[i] != 0; i = (i + 1) & mask {
+		if s := x.slots[i]; s>>32 == h && x.keys[s&(1<<32-1)-1] == string(key) {
+			return int(s&(1<<32-1)) - 1, true
+		}
+	}
+	return 0, false
+}
+
+// hashKey hashes key to 32 bits, eight bytes per multiply. It need not resist
+// attack: the table holds the model's keys, and input only looks them up.
+func hashKey[S string | []byte](key S) uint64 {
+	const m = 0x9e3779b97f4a7c15
+	h := uint64(len(key)) * m
+	for len(key) >= 8 {
+		v := uint64(key[0]) | uint64(key[1])<<8 | uint64(key[2])<<16 | uint64(key[3])<<24 |
+			uint64(key[4])<<32 | uint64(key[5])<<40 | uint64(key[6])<<48 | uint64(key[7])<<56
+		h = (h ^ v) * m
+		h ^= h >> 32
+		key = key[8:]
+	}
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint64(key[i])) * m
+	}
+	h ^= h >> 29
+	h *= m
+	return h >> 32
 }

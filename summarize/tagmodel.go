@@ -8,6 +8,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 )
 
 // The tagger's model is prose's averaged perceptron, stored in tagger.model in the tagger's own layout: tags,
@@ -52,11 +53,15 @@ func encodeTagger(t *tagger) []byte {
 		}
 		b = binary.AppendUvarint(b, uint64(tag))
 	}
-	keys := slices.Sorted(maps.Keys(t.feats))
-	b = binary.AppendUvarint(b, uint64(len(keys)))
-	for _, k := range keys {
-		str(k)
-		r := t.feats[k]
+	order := make([]int, len(t.feats.keys))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int { return strings.Compare(t.feats.keys[i], t.feats.keys[j]) })
+	b = binary.AppendUvarint(b, uint64(len(order)))
+	for _, f := range order {
+		str(t.feats.keys[f])
+		r := t.runs[f]
 		b = binary.AppendUvarint(b, uint64(r.n))
 		for j := r.off; j < r.off+r.n; j++ {
 			b = append(b, t.tagIdx[j])
@@ -131,7 +136,8 @@ func decodeTagger(data string) (*tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	t.feats = make(map[string]weightRun, nfeats)
+	t.feats = newKeyIndex(nfeats)
+	t.runs = make([]weightRun, 0, nfeats)
 	for range nfeats {
 		k, err := str()
 		if err != nil {
@@ -151,7 +157,8 @@ func decodeTagger(data string) (*tagger, error) {
 			t.weight = append(t.weight, math.Float64frombits(binary.LittleEndian.Uint64([]byte(data[pos+1:pos+9]))))
 			pos += 9
 		}
-		t.feats[k] = run
+		t.feats.add(k)
+		t.runs = append(t.runs, run)
 	}
 	if pos != len(data) {
 		return nil, fmt.Errorf("summarize: load tagger: %d bytes after the model", len(data)-pos)
