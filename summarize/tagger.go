@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -21,13 +22,14 @@ import (
 // feature's weights are stored sorted by tag, and a tie goes to the tag that
 // sorts first, so the same sentence always gets the same tags.
 type tagger struct {
-	tags   []string          // every tag the model can predict, sorted
-	known  map[string]string // words the training data always gave one tag (prose's tagMap)
-	feats  keyIndex          // feature keys, numbered as runs is indexed
-	runs   []weightRun       // per feature, its weights in tagIdx and weight
-	tagIdx []uint8           // index into tags, ascending within a feature
-	weight []float64
-	bias   weightRun // the one feature every word has
+	tags    []string    // every tag the model can predict, sorted
+	known   keyIndex    // words the training data always gave one tag (prose's tagMap)
+	wordTag []string    // per known word, its tag
+	feats   keyIndex    // feature keys, numbered as runs is indexed
+	runs    []weightRun // per feature, its weights in tagIdx and weight
+	tagIdx  []uint8     // index into tags, ascending within a feature
+	weight  []float64
+	bias    weightRun // the one feature every word has
 
 	scratch sync.Pool // *tagScratch; lets concurrent tag calls reuse buffers
 }
@@ -52,11 +54,15 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 	}
 
 	t := &tagger{
-		known:  known,
+		known:  newKeyIndex(len(known)),
 		feats:  newKeyIndex(len(weights)),
 		runs:   make([]weightRun, 0, len(weights)),
 		tagIdx: make([]uint8, 0, total),
 		weight: make([]float64, 0, total),
+	}
+	for _, w := range slices.Sorted(maps.Keys(known)) {
+		t.known.add(w)
+		t.wordTag = append(t.wordTag, known[w])
 	}
 	unlisted := false
 	// The map order only decides where each feature's run of weights sits in
@@ -180,8 +186,9 @@ func (t *tagger) tag(toks []Token) {
 		case isKept(w):
 			tag = w
 		default:
-			var ok bool
-			if tag, ok = t.known[w]; !ok {
+			if k, ok := find(&t.known, w); ok {
+				tag = t.wordTag[k]
+			} else {
 				tag = t.predict(s, i+2, w, p1, p2)
 			}
 		}
@@ -354,8 +361,8 @@ func isKept(w string) bool {
 }
 
 // keyIndex numbers a set of strings in the order they were added. It stands in
-// for a map[string]int32 on the tagger's hot path: a word costs thirteen
-// feature lookups, and Go's WebAssembly port hashes map keys a byte at a time,
+// for a map[string]int on the tagger's hot path: a word costs a lookup in the
+// known words and, when it is not one, thirteen feature lookups, and Go's WebAssembly port hashes map keys a byte at a time,
 // while hashKey reads eight bytes per step. Open addressing with linear probing
 // over a table at most half full keeps probes short.
 type keyIndex struct {

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -40,24 +39,20 @@ func encodeTagger(t *tagger) []byte {
 	for i, tag := range t.tags {
 		index[tag] = i
 	}
-	words := slices.Sorted(maps.Keys(t.known))
+	words := sortedKeys(&t.known)
 	b = binary.AppendUvarint(b, uint64(len(words)))
-	for _, w := range words {
-		str(w)
-		tag, ok := index[t.known[w]]
+	for _, k := range words {
+		str(t.known.keys[k])
+		tag, ok := index[t.wordTag[k]]
 		if !ok {
 			tag = len(t.tags) // a tag outside the predicted set is written out in full
 			b = binary.AppendUvarint(b, uint64(tag))
-			str(t.known[w])
+			str(t.wordTag[k])
 			continue
 		}
 		b = binary.AppendUvarint(b, uint64(tag))
 	}
-	order := make([]int, len(t.feats.keys))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(i, j int) int { return strings.Compare(t.feats.keys[i], t.feats.keys[j]) })
+	order := sortedKeys(&t.feats)
 	b = binary.AppendUvarint(b, uint64(len(order)))
 	for _, f := range order {
 		str(t.feats.keys[f])
@@ -69,6 +64,16 @@ func encodeTagger(t *tagger) []byte {
 		}
 	}
 	return b
+}
+
+// sortedKeys returns the numbers of the keys of x in key order.
+func sortedKeys(x *keyIndex) []int {
+	order := make([]int, len(x.keys))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int { return strings.Compare(x.keys[i], x.keys[j]) })
+	return order
 }
 
 // decodeTagger reads a model written by encodeTagger. Strings are slices of data, which the embedded model keeps
@@ -112,7 +117,8 @@ func decodeTagger(data string) (*tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	t.known = make(map[string]string, nwords)
+	t.known = newKeyIndex(nwords)
+	t.wordTag = make([]string, 0, nwords)
 	for range nwords {
 		w, err := str()
 		if err != nil {
@@ -127,10 +133,12 @@ func decodeTagger(data string) (*tagger, error) {
 			if err != nil {
 				return nil, err
 			}
-			t.known[w] = tag
+			t.known.add(w)
+			t.wordTag = append(t.wordTag, tag)
 			continue
 		}
-		t.known[w] = t.tags[i]
+		t.known.add(w)
+		t.wordTag = append(t.wordTag, t.tags[i])
 	}
 	nfeats, err := num()
 	if err != nil {
