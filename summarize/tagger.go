@@ -31,6 +31,14 @@ type tagger struct {
 	weight  []float64
 	bias    weightRun // the one feature every word has
 
+	// The features of the previous two tags, by index into tags, looked up
+	// once here rather than for every word; a run of zero weights stands for a
+	// feature the model lacks.
+	prevTag  []weightRun // "i-1 tag X"
+	prev2Tag []weightRun // "i-2 tag X"
+	tagPair  []weightRun // "i tag+i-2 tag X Y" at X*len(tags)+Y
+	wordIdx  []int       // per known word, the index of its tag in tags, or -1
+
 	scratch sync.Pool // *tagScratch; lets concurrent tag calls reuse buffers
 }
 
@@ -119,9 +127,36 @@ func (t *tagger) ready() {
 		t.bias = t.runs[f]
 	}
 	n := len(t.tags)
+	run := func(key string) weightRun {
+		if f, ok := find(&t.feats, key); ok {
+			return t.runs[f]
+		}
+		return weightRun{}
+	}
+	t.prevTag, t.prev2Tag, t.tagPair = make([]weightRun, n), make([]weightRun, n), make([]weightRun, n*n)
+	for x, p1 := range t.tags {
+		t.prevTag[x] = run("i-1 tag " + p1)
+		t.prev2Tag[x] = run("i-2 tag " + p1)
+		for y, p2 := range t.tags {
+			t.tagPair[x*n+y] = run("i tag+i-2 tag " + p1 + " " + p2)
+		}
+	}
+	t.wordIdx = make([]int, len(t.wordTag))
+	for k, tag := range t.wordTag {
+		t.wordIdx[k] = t.tagIndex(tag)
+	}
 	t.scratch.New = func() any {
 		return &tagScratch{scores: make([]float64, n), seen: make([]bool, n)}
 	}
+}
+
+// tagIndex returns the index of tag in tags, or -1 for a tag the model never
+// predicts.
+func (t *tagger) tagIndex(tag string) int {
+	if i, ok := slices.BinarySearch(t.tags, tag); ok {
+		return i
+	}
+	return -1
 }
 
 // sortRun sorts one feature's weights by tag. Runs hold at most a few dozen
@@ -170,10 +205,11 @@ func (t *tagger) tag(toks []Token) {
 	s.addContext(end1)
 	s.addContext(end2)
 
-	p1, p2 := start1, start2
+	p1, p2 := prevTag{tag: start1, idx: t.tagIndex(start1)}, prevTag{tag: start2, idx: t.tagIndex(start2)}
 	for i := range toks {
 		w := toks[i].Text
 		var tag string
+		idx := -2 // not known yet
 		switch {
 		case w == "-":
 			tag = "-"
@@ -187,14 +223,28 @@ func (t *tagger) tag(toks []Token) {
 			tag = w
 		default:
 			if k, ok := find(&t.known, w); ok {
-				tag = t.wordTag[k]
+				tag, idx = t.wordTag[k], t.wordIdx[k]
 			} else {
-				tag = t.predict(s, i+2, w, p1, p2)
+				idx = t.predict(s, i+2, w, p1, p2)
+				if idx >= 0 {
+					tag = t.tags[idx]
+				}
 			}
 		}
+		if idx == -2 {
+			idx = t.tagIndex(tag)
+		}
 		toks[i].Tag = tag
-		p1, p2 = tag, p1
+		p1, p2 = prevTag{tag, idx}, p1
 	}
+}
+
+// prevTag is the tag of one of the two words before the one being tagged, with
+// its index in tagger.tags, or -1 when the model cannot predict it (the
+// padding, or a tag set by rule).
+type prevTag struct {
+	tag string
+	idx int
 }
 
 func (s *tagScratch) addContext(w string) {
@@ -212,8 +262,9 @@ func (s *tagScratch) word(k int) []byte {
 }
 
 // predict scores the features of prose's featurize for the word at context
-// index i, in featurize's order, and returns the best tag.
-func (t *tagger) predict(s *tagScratch, i int, w, p1, p2 string) string {
+// index i, in featurize's order, and returns the index of the best tag, or -1
+// when no feature has weights.
+func (t *tagger) predict(s *tagScratch, i int, w string, p1, p2 prevTag) int {
 	clear(s.scores)
 	clear(s.seen)
 	t.score(s, t.bias)
@@ -230,11 +281,23 @@ func (t *tagger) predict(s *tagScratch, i int, w, p1, p2 string) string {
 		k = utf8.AppendRune(k, rune(w[0]))
 	}
 	t.lookup(s, k)
-	t.lookup(s, append(append(s.key[:0], "i-1 tag "...), p1...))
-	t.lookup(s, append(append(s.key[:0], "i-2 tag "...), p2...))
-	t.lookup(s, append(append(append(append(s.key[:0], "i tag+i-2 tag "...), p1...), ' '), p2...))
+	if p1.idx >= 0 {
+		t.score(s, t.prevTag[p1.idx])
+	} else {
+		t.lookup(s, append(append(s.key[:0], "i-1 tag "...), p1.tag...))
+	}
+	if p2.idx >= 0 {
+		t.score(s, t.prev2Tag[p2.idx])
+	} else {
+		t.lookup(s, append(append(s.key[:0], "i-2 tag "...), p2.tag...))
+	}
+	if p1.idx >= 0 && p2.idx >= 0 {
+		t.score(s, t.tagPair[p1.idx*len(t.tags)+p2.idx])
+	} else {
+		t.lookup(s, append(append(append(append(s.key[:0], "i tag+i-2 tag "...), p1.tag...), ' '), p2.tag...))
+	}
 	t.lookup(s, append(append(s.key[:0], "i word "...), cur...))
-	t.lookup(s, append(append(append(append(s.key[:0], "i-1 tag+i word "...), p1...), ' '), cur...))
+	t.lookup(s, append(append(append(append(s.key[:0], "i-1 tag+i word "...), p1.tag...), ' '), cur...))
 	t.lookup(s, append(append(s.key[:0], "i-1 word "...), prev...))
 	t.lookup(s, append(append(s.key[:0], "i-1 suffix "...), suffix3(prev)...))
 	t.lookup(s, append(append(s.key[:0], "i-2 word "...), prev2...))
@@ -248,10 +311,7 @@ func (t *tagger) predict(s *tagScratch, i int, w, p1, p2 string) string {
 			best = c
 		}
 	}
-	if best < 0 {
-		return "" // as prose does when no feature has weights
-	}
-	return t.tags[best]
+	return best // -1 gives the empty tag, as prose does when no feature has weights
 }
 
 // lookup adds the weights of feature key to the scores and keeps the grown
