@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The document stage runs the parsing stages in order (normalize or html, language, blocks, sentences, tokens) and
@@ -160,7 +161,8 @@ func collapseSpace(s string) string {
 	// Most sentences have nothing to fold, and returning them as they are saves splitting and joining each one.
 	space := true // a space here would be leading, or the second of a run
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		// ASCII whitespace is '\t' to '\r' and ' ', as unicode.IsSpace has it; the call costs more than the test.
+		if r == ' ' || '\t' <= r && r <= '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r) {
 			if space || r != ' ' {
 				return strings.Join(strings.Fields(s), " ")
 			}
