@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The document stage runs the parsing stages in order (normalize or html, language, blocks, sentences, tokens) and
@@ -155,9 +156,25 @@ func hasWord(s string) bool {
 
 func isWordToken(s string) bool { return hasWord(s) }
 
-// collapseSpace folds every run of whitespace into one space.
+// collapseSpace folds every run of whitespace into one space and trims the ends.
 func collapseSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	// Most sentences have nothing to fold, and returning them as they are saves splitting and joining each one.
+	space := true // a space here would be leading, or the second of a run
+	for _, r := range s {
+		// ASCII whitespace is '\t' to '\r' and ' ', as unicode.IsSpace has it; the call costs more than the test.
+		if r == ' ' || '\t' <= r && r <= '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+			if space || r != ' ' {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			space = true
+			continue
+		}
+		space = false
+	}
+	if space && s != "" {
+		return strings.Join(strings.Fields(s), " ") // a trailing space
+	}
+	return s
 }
 
 // sharedTagger loads the tagger once per process, on first need: prose's model is megabytes of weights.

@@ -231,3 +231,13 @@ func TestGoldenRulesThroughParse(t *testing.T) {
 	assert.Empty(t, failed, "rules failing through Parse")
 	assert.Equal(t, 52, passed)
 }
+
+// TestCollapseSpace checks the shortcut for text with nothing to fold against splitting and joining.
+func TestCollapseSpace(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u00a0b", "a \u2003b", "\u0085a", "a\xffb", "a \xff",
+		"Kyiv, Ukraine (AP) — Officials said.",
+	} {
+		assert.Equal(t, strings.Join(strings.Fields(s), " "), collapseSpace(s), "%q", s)
+	}
+}

@@ -3,6 +3,7 @@ package summarize
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The figures stage lists the numbers of a story with what they count: "110 drones", "about 900 kilometers",
@@ -123,8 +124,12 @@ func isNumberToken(w string) bool {
 	if w == "" {
 		return false
 	}
-	if c := w[0]; c >= '0' && c <= '9' {
+	c := w[0]
+	if c >= '0' && c <= '9' {
 		return true
+	}
+	if c >= utf8.RuneSelf || !numberInitials[c] {
+		return false // most words skip lowercasing and the map
 	}
 	return numberWords[strings.ToLower(w)]
 }
@@ -140,6 +145,17 @@ func isYear(w string) bool {
 	}
 	return w >= "1800" && w <= "2100"
 }
+
+// numberInitials marks the ASCII letters, in either case, that number words start with. A word starting outside
+// ASCII is never one: only the Kelvin sign and the dotted capital I lowercase to ASCII letters, k and i, and no
+// number word starts with those.
+var numberInitials = func() (set [utf8.RuneSelf]bool) {
+	for w := range numberWords {
+		set[w[0]] = true
+		set[unicode.ToUpper(rune(w[0]))] = true
+	}
+	return set
+}()
 
 var (
 	numberWords         = wordSet("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands dozen dozens million millions billion billions")

@@ -24,7 +24,11 @@ func looksLikeHTML(text string) bool {
 			}
 		}
 	}
-	lower := strings.ToLower(text[:min(len(text), 1<<16)])
+	head := text[:min(len(text), 1<<16)]
+	if strings.IndexByte(head, '<') < 0 {
+		return false // every tag counted below opens with "<"; most pasted stories have none, so skip lowercasing them
+	}
+	lower := strings.ToLower(head)
 	blocks := 0
 	for _, tag := range []string{"<p>", "<p ", "</p>", "<br", "<div", "</div>", "<li>", "<h2", "<h3"} {
 		blocks += strings.Count(lower, tag)

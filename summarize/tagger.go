@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -21,12 +22,22 @@ import (
 // feature's weights are stored sorted by tag, and a tie goes to the tag that
 // sorts first, so the same sentence always gets the same tags.
 type tagger struct {
-	tags   []string             // every tag the model can predict, sorted
-	known  map[string]string    // words the training data always gave one tag (prose's tagMap)
-	feats  map[string]weightRun // feature key -> its weights in tagIdx and weight
-	tagIdx []uint8              // index into tags, ascending within a feature
-	weight []float64
-	bias   weightRun // the one feature every word has
+	tags    []string    // every tag the model can predict, sorted
+	known   keyIndex    // words the training data always gave one tag (prose's tagMap)
+	wordTag []string    // per known word, its tag
+	feats   keyIndex    // feature keys, numbered as runs is indexed
+	runs    []weightRun // per feature, its weights in tagIdx and weight
+	tagIdx  []uint8     // index into tags, ascending within a feature
+	weight  []float64
+	bias    weightRun // the one feature every word has
+
+	// The features of the previous two tags, by index into tags, looked up
+	// once here rather than for every word; a run of zero weights stands for a
+	// feature the model lacks.
+	prevTag  []weightRun // "i-1 tag X"
+	prev2Tag []weightRun // "i-2 tag X"
+	tagPair  []weightRun // "i tag+i-2 tag X Y" at X*len(tags)+Y
+	wordIdx  []int       // per known word, the index of its tag in tags, or -1
 
 	scratch sync.Pool // *tagScratch; lets concurrent tag calls reuse buffers
 }
@@ -51,12 +62,16 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 	}
 
 	t := &tagger{
-		known:  known,
-		feats:  make(map[string]weightRun, len(weights)),
+		known:  newKeyIndex(len(known)),
+		feats:  newKeyIndex(len(weights)),
+		runs:   make([]weightRun, 0, len(weights)),
 		tagIdx: make([]uint8, 0, total),
 		weight: make([]float64, 0, total),
 	}
-	runs := make([]weightRun, 0, len(weights))
+	for _, w := range slices.Sorted(maps.Keys(known)) {
+		t.known.add(w)
+		t.wordTag = append(t.wordTag, known[w])
+	}
 	unlisted := false
 	// The map order only decides where each feature's run of weights sits in
 	// the flat arrays; lookups go through t.feats, so results do not depend on it.
@@ -82,8 +97,8 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 		}
 		run := weightRun{off: uint32(off), n: uint32(len(ws))}
 		sortRun(t.tagIdx[off:], t.weight[off:])
-		t.feats[f] = run
-		runs = append(runs, run)
+		t.feats.add(f)
+		t.runs = append(t.runs, run)
 	}
 	if unlisted {
 		// Renumber so that tag order is name order again, which ties rely on.
@@ -96,7 +111,7 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 		for j, i := range t.tagIdx {
 			t.tagIdx[j] = rank[i]
 		}
-		for _, r := range runs {
+		for _, r := range t.runs {
 			sortRun(t.tagIdx[r.off:r.off+r.n], t.weight[r.off:r.off+r.n])
 		}
 		tags = sorted
@@ -108,11 +123,40 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 
 // ready finishes a tagger whose tables are filled.
 func (t *tagger) ready() {
-	t.bias = t.feats["bias"]
+	if f, ok := find(&t.feats, "bias"); ok {
+		t.bias = t.runs[f]
+	}
 	n := len(t.tags)
+	run := func(key string) weightRun {
+		if f, ok := find(&t.feats, key); ok {
+			return t.runs[f]
+		}
+		return weightRun{}
+	}
+	t.prevTag, t.prev2Tag, t.tagPair = make([]weightRun, n), make([]weightRun, n), make([]weightRun, n*n)
+	for x, p1 := range t.tags {
+		t.prevTag[x] = run("i-1 tag " + p1)
+		t.prev2Tag[x] = run("i-2 tag " + p1)
+		for y, p2 := range t.tags {
+			t.tagPair[x*n+y] = run("i tag+i-2 tag " + p1 + " " + p2)
+		}
+	}
+	t.wordIdx = make([]int, len(t.wordTag))
+	for k, tag := range t.wordTag {
+		t.wordIdx[k] = t.tagIndex(tag)
+	}
 	t.scratch.New = func() any {
 		return &tagScratch{scores: make([]float64, n), seen: make([]bool, n)}
 	}
+}
+
+// tagIndex returns the index of tag in tags, or -1 for a tag the model never
+// predicts.
+func (t *tagger) tagIndex(tag string) int {
+	if i, ok := slices.BinarySearch(t.tags, tag); ok {
+		return i
+	}
+	return -1
 }
 
 // sortRun sorts one feature's weights by tag. Runs hold at most a few dozen
@@ -161,10 +205,11 @@ func (t *tagger) tag(toks []Token) {
 	s.addContext(end1)
 	s.addContext(end2)
 
-	p1, p2 := start1, start2
+	p1, p2 := prevTag{tag: start1, idx: t.tagIndex(start1)}, prevTag{tag: start2, idx: t.tagIndex(start2)}
 	for i := range toks {
 		w := toks[i].Text
 		var tag string
+		idx := -2 // not known yet
 		switch {
 		case w == "-":
 			tag = "-"
@@ -177,14 +222,29 @@ func (t *tagger) tag(toks []Token) {
 		case isKept(w):
 			tag = w
 		default:
-			var ok bool
-			if tag, ok = t.known[w]; !ok {
-				tag = t.predict(s, i+2, w, p1, p2)
+			if k, ok := find(&t.known, w); ok {
+				tag, idx = t.wordTag[k], t.wordIdx[k]
+			} else {
+				idx = t.predict(s, i+2, w, p1, p2)
+				if idx >= 0 {
+					tag = t.tags[idx]
+				}
 			}
 		}
+		if idx == -2 {
+			idx = t.tagIndex(tag)
+		}
 		toks[i].Tag = tag
-		p1, p2 = tag, p1
+		p1, p2 = prevTag{tag, idx}, p1
 	}
+}
+
+// prevTag is the tag of one of the two words before the one being tagged, with
+// its index in tagger.tags, or -1 when the model cannot predict it (the
+// padding, or a tag set by rule).
+type prevTag struct {
+	tag string
+	idx int
 }
 
 func (s *tagScratch) addContext(w string) {
@@ -202,8 +262,9 @@ func (s *tagScratch) word(k int) []byte {
 }
 
 // predict scores the features of prose's featurize for the word at context
-// index i, in featurize's order, and returns the best tag.
-func (t *tagger) predict(s *tagScratch, i int, w, p1, p2 string) string {
+// index i, in featurize's order, and returns the index of the best tag, or -1
+// when no feature has weights.
+func (t *tagger) predict(s *tagScratch, i int, w string, p1, p2 prevTag) int {
 	clear(s.scores)
 	clear(s.seen)
 	t.score(s, t.bias)
@@ -220,11 +281,23 @@ func (t *tagger) predict(s *tagScratch, i int, w, p1, p2 string) string {
 		k = utf8.AppendRune(k, rune(w[0]))
 	}
 	t.lookup(s, k)
-	t.lookup(s, append(append(s.key[:0], "i-1 tag "...), p1...))
-	t.lookup(s, append(append(s.key[:0], "i-2 tag "...), p2...))
-	t.lookup(s, append(append(append(append(s.key[:0], "i tag+i-2 tag "...), p1...), ' '), p2...))
+	if p1.idx >= 0 {
+		t.score(s, t.prevTag[p1.idx])
+	} else {
+		t.lookup(s, append(append(s.key[:0], "i-1 tag "...), p1.tag...))
+	}
+	if p2.idx >= 0 {
+		t.score(s, t.prev2Tag[p2.idx])
+	} else {
+		t.lookup(s, append(append(s.key[:0], "i-2 tag "...), p2.tag...))
+	}
+	if p1.idx >= 0 && p2.idx >= 0 {
+		t.score(s, t.tagPair[p1.idx*len(t.tags)+p2.idx])
+	} else {
+		t.lookup(s, append(append(append(append(s.key[:0], "i tag+i-2 tag "...), p1.tag...), ' '), p2.tag...))
+	}
 	t.lookup(s, append(append(s.key[:0], "i word "...), cur...))
-	t.lookup(s, append(append(append(append(s.key[:0], "i-1 tag+i word "...), p1...), ' '), cur...))
+	t.lookup(s, append(append(append(append(s.key[:0], "i-1 tag+i word "...), p1.tag...), ' '), cur...))
 	t.lookup(s, append(append(s.key[:0], "i-1 word "...), prev...))
 	t.lookup(s, append(append(s.key[:0], "i-1 suffix "...), suffix3(prev)...))
 	t.lookup(s, append(append(s.key[:0], "i-2 word "...), prev2...))
@@ -238,18 +311,15 @@ func (t *tagger) predict(s *tagScratch, i int, w, p1, p2 string) string {
 			best = c
 		}
 	}
-	if best < 0 {
-		return "" // as prose does when no feature has weights
-	}
-	return t.tags[best]
+	return best // -1 gives the empty tag, as prose does when no feature has weights
 }
 
 // lookup adds the weights of feature key to the scores and keeps the grown
 // key buffer for the next feature.
 func (t *tagger) lookup(s *tagScratch, key []byte) {
 	s.key = key
-	if f, ok := t.feats[string(key)]; ok {
-		t.score(s, f)
+	if f, ok := find(&t.feats, key); ok {
+		t.score(s, t.runs[f])
 	}
 }
 
@@ -348,4 +418,76 @@ func isNone(w string) bool {
 
 func isKept(w string) bool {
 	return len(w) == 5 && w[0] == '-' && keepRE.MatchString(w)
+}
+
+// keyIndex numbers a set of strings in the order they were added. It stands in
+// for a map[string]int on the tagger's hot path: a word costs a lookup in the
+// known words and, when it is not one, thirteen feature lookups, and Go's WebAssembly port hashes map keys a byte at a time,
+// while hashKey reads eight bytes per step. Open addressing with linear probing
+// over a table at most half full keeps probes short.
+type keyIndex struct {
+	keys  []string // in the order added; a key's number is its index here
+	slots []uint64 // hash<<32 | number+1, or 0 when empty; len is a power of two
+}
+
+func newKeyIndex(n int) keyIndex {
+	size := 8
+	for size < 2*n {
+		size *= 2
+	}
+	return keyIndex{keys: make([]string, 0, n), slots: make([]uint64, size)}
+}
+
+// add gives key the next number. Keys must be distinct.
+func (x *keyIndex) add(key string) {
+	if 2*(len(x.keys)+1) > len(x.slots) {
+		old := x.keys
+		*x = newKeyIndex(2 * len(old))
+		for _, k := range old {
+			x.add(k)
+		}
+	}
+	h := hashKey(key)
+	mask := uint64(len(x.slots) - 1)
+	i := h & mask
+	for x.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	x.keys = append(x.keys, key)
+	x.slots[i] = h<<32 | uint64(len(x.keys))
+}
+
+// find returns the number of key, if it was added.
+func find[S string | []byte](x *keyIndex, key S) (int, bool) {
+	if len(x.slots) == 0 {
+		return 0, false
+	}
+	h := hashKey(key)
+	mask := uint64(len(x.slots) - 1)
+	for i := h & mask; x.slots[i] != 0; i = (i + 1) & mask {
+		if s := x.slots[i]; s>>32 == h && x.keys[s&(1<<32-1)-1] == string(key) {
+			return int(s&(1<<32-1)) - 1, true
+		}
+	}
+	return 0, false
+}
+
+// hashKey hashes key to 32 bits, eight bytes per multiply. It need not resist
+// attack: the table holds the model's keys, and input only looks them up.
+func hashKey[S string | []byte](key S) uint64 {
+	const m = 0x9e3779b97f4a7c15
+	h := uint64(len(key)) * m
+	for len(key) >= 8 {
+		v := uint64(key[0]) | uint64(key[1])<<8 | uint64(key[2])<<16 | uint64(key[3])<<24 |
+			uint64(key[4])<<32 | uint64(key[5])<<40 | uint64(key[6])<<48 | uint64(key[7])<<56
+		h = (h ^ v) * m
+		h ^= h >> 32
+		key = key[8:]
+	}
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint64(key[i])) * m
+	}
+	h ^= h >> 29
+	h *= m
+	return h >> 32
 }

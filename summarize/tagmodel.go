@@ -5,9 +5,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
+	"strings"
 )
 
 // The tagger's model is prose's averaged perceptron, stored in tagger.model in the tagger's own layout: tags,
@@ -39,24 +39,24 @@ func encodeTagger(t *tagger) []byte {
 	for i, tag := range t.tags {
 		index[tag] = i
 	}
-	words := slices.Sorted(maps.Keys(t.known))
+	words := sortedKeys(&t.known)
 	b = binary.AppendUvarint(b, uint64(len(words)))
-	for _, w := range words {
-		str(w)
-		tag, ok := index[t.known[w]]
+	for _, k := range words {
+		str(t.known.keys[k])
+		tag, ok := index[t.wordTag[k]]
 		if !ok {
 			tag = len(t.tags) // a tag outside the predicted set is written out in full
 			b = binary.AppendUvarint(b, uint64(tag))
-			str(t.known[w])
+			str(t.wordTag[k])
 			continue
 		}
 		b = binary.AppendUvarint(b, uint64(tag))
 	}
-	keys := slices.Sorted(maps.Keys(t.feats))
-	b = binary.AppendUvarint(b, uint64(len(keys)))
-	for _, k := range keys {
-		str(k)
-		r := t.feats[k]
+	order := sortedKeys(&t.feats)
+	b = binary.AppendUvarint(b, uint64(len(order)))
+	for _, f := range order {
+		str(t.feats.keys[f])
+		r := t.runs[f]
 		b = binary.AppendUvarint(b, uint64(r.n))
 		for j := r.off; j < r.off+r.n; j++ {
 			b = append(b, t.tagIdx[j])
@@ -64,6 +64,16 @@ func encodeTagger(t *tagger) []byte {
 		}
 	}
 	return b
+}
+
+// sortedKeys returns the numbers of the keys of x in key order.
+func sortedKeys(x *keyIndex) []int {
+	order := make([]int, len(x.keys))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int { return strings.Compare(x.keys[i], x.keys[j]) })
+	return order
 }
 
 // decodeTagger reads a model written by encodeTagger. Strings are slices of data, which the embedded model keeps
@@ -107,7 +117,8 @@ func decodeTagger(data string) (*tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	t.known = make(map[string]string, nwords)
+	t.known = newKeyIndex(nwords)
+	t.wordTag = make([]string, 0, nwords)
 	for range nwords {
 		w, err := str()
 		if err != nil {
@@ -122,16 +133,19 @@ func decodeTagger(data string) (*tagger, error) {
 			if err != nil {
 				return nil, err
 			}
-			t.known[w] = tag
+			t.known.add(w)
+			t.wordTag = append(t.wordTag, tag)
 			continue
 		}
-		t.known[w] = t.tags[i]
+		t.known.add(w)
+		t.wordTag = append(t.wordTag, t.tags[i])
 	}
 	nfeats, err := num()
 	if err != nil {
 		return nil, err
 	}
-	t.feats = make(map[string]weightRun, nfeats)
+	t.feats = newKeyIndex(nfeats)
+	t.runs = make([]weightRun, 0, nfeats)
 	for range nfeats {
 		k, err := str()
 		if err != nil {
@@ -151,7 +165,8 @@ func decodeTagger(data string) (*tagger, error) {
 			t.weight = append(t.weight, math.Float64frombits(binary.LittleEndian.Uint64([]byte(data[pos+1:pos+9]))))
 			pos += 9
 		}
-		t.feats[k] = run
+		t.feats.add(k)
+		t.runs = append(t.runs, run)
 	}
 	if pos != len(data) {
 		return nil, fmt.Errorf("summarize: load tagger: %d bytes after the model", len(data)-pos)
