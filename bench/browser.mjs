@@ -12,20 +12,12 @@ import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import * as lib from './lib.mjs';
 import { startServer } from '../site/test/serve.mjs';
+import { chromiumArgs } from '../site/test/chromium.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const site = new URL('site/', lib.build);
-const ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const ARGS = chromiumArgs;
 
 // Installed before any of the page's scripts: pastes the seed into the text box at the load event (the input event
 // a paste makes, so the page summarizes at once) and stamps the engine's progress and the first summary shown. The

@@ -8,6 +8,7 @@
 // a server on the loopback address; Chromium sends every other request (its own update and sign-in checks) to a
 // proxy that answers none, so nothing leaves the machine. Needs `make extension`.
 
+import { chromiumArgs } from '../../site/test/chromium.mjs';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,14 +58,7 @@ before(async () => {
     headless: false,
     viewport: null,
     args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...chromiumArgs,
       '--window-size=1280,1000',
       // Loopback addresses bypass the proxy; everything else goes to it.
       `--proxy-server=http://127.0.0.1:${proxy.port}`,

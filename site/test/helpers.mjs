@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer as startOn } from './serve.mjs';
+import { chromiumArgs } from './chromium.mjs';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const siteDir = join(repo, 'build', 'site');
@@ -18,18 +19,8 @@ export const seedHeadings = ['Facing US pressure', 'Europeans back Ukraine', 'Bo
 
 export const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-// Debian's Chromium, headless, with nothing that talks to the network on its own: the request counts of the tests
-// see only what the page asks for.
-const args = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// Debian's Chromium, headless (see chromium.mjs).
+const args = chromiumArgs;
 
 // launch starts a browser whose contexts are fresh temporary profiles.
 export async function launch() {
