@@ -18,7 +18,8 @@ const SENTENCES = 3;
 // Where every system's predictions go, one {system, ref, pred} line per article, for a closer look.
 const out = new URL('bench/', lib.build);
 
-// keypointsAt is our summarizer at one length: short (3 key points), medium (5) or long (7).
+// keypointsAt is our summarizer at one length: short (3 key points), medium (5) or long (7), through summarize(),
+// the Summarizer API's call, which returns the plain text a reader sees: theme labels, and a "• " line per point.
 function keypointsAt(length, name, only) {
   return {
     name,
@@ -26,10 +27,25 @@ function keypointsAt(length, name, only) {
     async load() {
       const { Summarizer } = await import(new URL('wasm/keypoints.js', lib.build));
       const summarizer = await Summarizer.create({ ...lib.OPTIONS, length });
-      return async (text) => (await summarizer.analyze(text)).keyPoints.map((k) => k.text);
+      return async (text) =>
+        (await summarizer.summarize(text))
+          .split('\n')
+          .filter((line) => line.startsWith('• '))
+          .map((line) => line.slice(2));
     },
   };
 }
+
+// keypointsAnalyze is the same summary through analyze(), which the page calls: the whole structure behind the text
+// (spans, every sentence, themes) and the facts (entities, quotes, figures) as well.
+const keypointsAnalyze = {
+  name: 'keypoints analyze() (with facts)',
+  async load() {
+    const { Summarizer } = await import(new URL('wasm/keypoints.js', lib.build));
+    const summarizer = await Summarizer.create(lib.OPTIONS);
+    return async (text) => (await summarizer.analyze(text)).keyPoints.map((k) => k.text);
+  },
+};
 
 // keypointsSources is a diagnostic: the whole input sentences our short key points are cut from, which separates
 // what choosing the sentences scores from what shortening them costs or gains.
@@ -157,6 +173,7 @@ const wink = {
 // system bound by recall.
 const SYSTEMS = [
   keypointsAt('short', 'keypoints (wasm, short: 3 points)'),
+  keypointsAnalyze,
   keypointsSources,
   leadN(3),
   tsTextrank(),

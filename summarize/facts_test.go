@@ -1,6 +1,11 @@
 package summarize
 
 import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -107,5 +112,34 @@ func TestFigures(t *testing.T) {
 			}
 			assert.Equal(t, tt.want, got)
 		})
+	}
+}
+
+// TestSkipFacts checks that skipping the facts changes nothing else, for every type and length.
+func TestSkipFacts(t *testing.T) {
+	texts := map[string]string{"seed": readTestdata(t, "ap-ukraine-territory.txt")}
+	for i, line := range strings.Split(strings.TrimSpace(readTestdata(t, "eval/cnndm-3.jsonl")), "\n") {
+		var rec struct{ Article string }
+		require.NoError(t, json.Unmarshal([]byte(line), &rec))
+		texts[fmt.Sprintf("cnndm-%d", i)] = rec.Article
+	}
+	for _, name := range slices.Sorted(maps.Keys(texts)) {
+		for _, typ := range []string{TypeKeyPoints, TypeTLDR, TypeTeaser, TypeHeadline} {
+			for _, length := range []string{LengthShort, LengthLong} {
+				t.Run(name+"/"+typ+"/"+length, func(t *testing.T) {
+					opts := Options{Type: typ, Length: length, Format: FormatJSON}
+					full, err := Text(texts[name], opts)
+					require.NoError(t, err)
+					opts.SkipFacts = true
+					lean, err := Text(texts[name], opts)
+					require.NoError(t, err)
+					assert.Equal(t, []Entity{}, lean.Entities)
+					assert.Equal(t, []Quote{}, lean.Quotes)
+					assert.Equal(t, []Figure{}, lean.Figures)
+					full.Entities, full.Quotes, full.Figures = []Entity{}, []Quote{}, []Figure{}
+					assert.Equal(t, full, lean)
+				})
+			}
+		}
 	}
 }

@@ -113,10 +113,13 @@ func summarizeDoc(doc *Document, opts Options) (*Summary, error) {
 		}
 		sum.KeyPoints = append(sum.KeyPoints, KeyPoint{Text: p.text, Theme: t, Sentence: p.sent, Spans: p.spans, Score: round3(norm)})
 	}
-	sum.Entities = findEntities(doc)
-	sum.Quotes = findQuotes(doc, sum.Entities)
-	if sum.Figures, err = findFigures(doc); err != nil {
-		return nil, err
+	sum.Entities, sum.Quotes, sum.Figures = []Entity{}, []Quote{}, []Figure{}
+	if !opts.SkipFacts {
+		sum.Entities = findEntities(doc)
+		sum.Quotes = findQuotes(doc, sum.Entities)
+		if sum.Figures, err = findFigures(doc); err != nil {
+			return nil, err
+		}
 	}
 	if opts.Type == TypeHeadline && len(sum.KeyPoints) > 0 {
 		shortenHeadline(a, &sum.KeyPoints[0], opts.Length)

@@ -228,7 +228,8 @@ export class Summarizer {
    * themes, key points with the spans of input they come from, sentences, entities, quotes, figures and counts.
    * Spans are UTF-16 offsets into input, so input.slice(span.start, span.end) is the passage a point was taken
    * from. Unlike summarize it rejects input with no words, with an Error whose code is "empty_text"; other errors
-   * are summarize's.
+   * are summarize's. It costs about half as much again as summarize, which finds no entities, quotes or figures
+   * and passes only the text back.
    */
   async analyze(input, options = {}) {
     return JSON.parse(await this.#run('summary', input, options));
@@ -739,8 +740,7 @@ export async function loadEngine(onProgress = () => {}, wasm = {}) {
       if (stopped) {
         throw withCode(new Error('keypoints: the engine has stopped'), 'internal');
       }
-      const json = await api.summarize(text, optionsJSON);
-      return method === 'text' ? JSON.parse(json).text : json;
+      return method === 'text' ? api.text(text, optionsJSON) : api.summarize(text, optionsJSON);
     },
   };
 }

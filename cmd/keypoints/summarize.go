@@ -49,6 +49,8 @@ func runSummarize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	if err != nil {
 		return fail(stderr, err)
 	}
+	// Only the JSON form shows the facts; the others print the summary's text alone.
+	opts.SkipFacts = opts.Format != summarize.FormatJSON
 	s, err := summarize.Text(text, opts)
 	if err != nil {
 		return fail(stderr, err)
