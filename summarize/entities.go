@@ -1,7 +1,8 @@
 package summarize
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -102,13 +103,13 @@ func findEntities(doc *Document) []Entity {
 		}
 	}
 	for _, en := range entries {
-		sort.Slice(en.e.Mentions, func(i, j int) bool { return en.e.Mentions[i].Start < en.e.Mentions[j].Start })
+		slices.SortStableFunc(en.e.Mentions, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
 	}
-	sort.SliceStable(entries, func(i, j int) bool {
-		if entries[i].count != entries[j].count {
-			return entries[i].count > entries[j].count
+	slices.SortStableFunc(entries, func(a, b *entry) int {
+		if a.count != b.count {
+			return cmp.Compare(b.count, a.count)
 		}
-		return entries[i].first < entries[j].first
+		return cmp.Compare(a.first, b.first)
 	})
 	out := make([]Entity, 0, min(len(entries), maxEntities))
 	for _, en := range entries[:min(len(entries), maxEntities)] {

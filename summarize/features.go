@@ -1,7 +1,7 @@
 package summarize
 
 import (
-	"cmp"
+	"bytes"
 	"math"
 	"slices"
 	"strings"
@@ -88,6 +88,9 @@ func (acc *accumulator) add(id int32, w float64) {
 
 // unit returns the accumulated weights as a sorted vector of unit length, and clears the accumulator.
 func (acc *accumulator) unit() vector {
+	// Sorting the bare ids, rather than terms by a comparison function, spares a function call per comparison,
+	// which WebAssembly pays dearly for on every gap of the theme finder.
+	slices.Sort(acc.used)
 	v := make(vector, 0, len(acc.used))
 	for _, id := range acc.used {
 		if acc.w[id] != 0 {
@@ -96,9 +99,6 @@ func (acc *accumulator) unit() vector {
 		acc.w[id] = 0
 	}
 	acc.used = acc.used[:0]
-	// Ids are distinct, so any sort gives the same order; slices.SortFunc skips the reflection of sort.Slice,
-	// which WebAssembly pays dearly for on every gap of the theme finder.
-	slices.SortFunc(v, func(a, b term) int { return cmp.Compare(a.id, b.id) })
 	n := 0.0
 	for _, t := range v {
 		n += t.w * t.w
@@ -129,6 +129,7 @@ func analyze(doc *Document) *analysis {
 	a.ids = ids
 	var df []int
 	var last []int // per term id, 1 + the last sentence counted in df: cheaper than a set per sentence
+	var buf []byte
 	for i := range doc.Sentences {
 		s := &doc.Sentences[i]
 		f := &a.sents[i]
@@ -147,18 +148,18 @@ func analyze(doc *Document) *analysis {
 			switch {
 			case unicode.IsDigit(r):
 				f.numbers++
-			case unicode.IsUpper(r) && !first && !stopwords[strings.ToLower(t.Text)]:
+			case unicode.IsUpper(r) && !first && !stopwords[string(appendLower(buf[:0], t.Text))]:
 				f.proper++
 			}
 			first = false
-			key := termKey(t.Text)
-			if key == "" {
+			buf = appendTermKey(buf[:0], t.Text)
+			if len(buf) == 0 {
 				continue
 			}
-			id, ok := ids[key]
+			id, ok := ids[string(buf)]
 			if !ok {
 				id = int32(len(df))
-				ids[key] = id
+				ids[string(buf)] = id
 				df = append(df, 0)
 				last = append(last, 0)
 			}
@@ -206,25 +207,57 @@ func openingWord(w string) (dangling, pronoun bool) {
 // without letters. Plural endings are folded so "territory" and "territories" meet; anything subtler is not worth
 // its cost here.
 func termKey(w string) string {
-	w = strings.ToLower(w)
-	w = strings.TrimSuffix(w, "'s")
-	if len(w) < 2 || stopwords[w] || !hasLetter(w) {
-		return ""
-	}
-	return stem(w)
+	return string(appendTermKey(nil, w))
 }
 
-func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+// appendTermKey appends w's term key to dst, or nothing for a word that is no term. The sentences of a document
+// look up every word's key; building it in a reused buffer, and looking up string(buf), which Go does without
+// copying, leaves an allocation only for each new term.
+func appendTermKey(dst []byte, w string) []byte {
+	start := len(dst)
+	dst = appendLower(dst, w)
+	key := dst[start:]
+	if len(key) >= 2 && key[len(key)-2] == '\'' && key[len(key)-1] == 's' {
+		key = key[:len(key)-2]
+	}
+	if len(key) < 2 || stopwords[string(key)] || !hasLetter(key) {
+		return dst[:start]
+	}
+	return dst[:start+len(stem(key))]
+}
 
-// stem folds English plural endings.
-func stem(w string) string {
+// appendLower appends strings.ToLower(w), without allocating when w is ASCII.
+func appendLower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(w)...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		dst = append(dst, lowerASCII(w[i]))
+	}
+	return dst
+}
+
+func hasLetter[S string | []byte](s S) bool {
+	for _, r := range string(s) {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// stem folds English plural endings, in place: the result is a prefix of w, its last byte perhaps changed.
+func stem(w []byte) []byte {
 	switch {
-	case len(w) > 4 && strings.HasSuffix(w, "ies"):
-		return w[:len(w)-3] + "y"
-	case len(w) > 4 && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes")):
-		return w[:len(w)-2]
-	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
-		return w[:len(w)-1]
+	case len(w) > 4 && bytes.HasSuffix(w, []byte("ies")):
+		w = w[:len(w)-2]
+		w[len(w)-1] = 'y'
+	case len(w) > 4 && (bytes.HasSuffix(w, []byte("sses")) || bytes.HasSuffix(w, []byte("ches")) || bytes.HasSuffix(w, []byte("shes")) || bytes.HasSuffix(w, []byte("xes"))):
+		w = w[:len(w)-2]
+	case len(w) > 3 && w[len(w)-1] == 's' && !bytes.HasSuffix(w, []byte("ss")) && !bytes.HasSuffix(w, []byte("us")) && !bytes.HasSuffix(w, []byte("is")):
+		w = w[:len(w)-1]
 	}
 	return w
 }

@@ -1,8 +1,9 @@
 package summarize
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 )
 
 // The keypoints stage picks the sentences that become points, builds each point, and assembles the Summary. It
@@ -96,12 +97,12 @@ func summarizeDoc(doc *Document, opts Options) (*Summary, error) {
 	}
 	// Key points read in the order of the story: by theme, then by position. A headline or a single sentence is
 	// simply the best one.
-	sort.SliceStable(points, func(x, y int) bool {
-		tx, ty := themeOf[points[x].sent], themeOf[points[y].sent]
+	slices.SortStableFunc(points, func(x, y point) int {
+		tx, ty := themeOf[x.sent], themeOf[y.sent]
 		if opts.Type != TypeKeyPoints || tx == ty {
-			return points[x].sent < points[y].sent
+			return cmp.Compare(x.sent, y.sent)
 		}
-		return tx < ty
+		return cmp.Compare(tx, ty)
 	})
 	lo, hi := bounds(scores)
 	for _, p := range points {

@@ -54,6 +54,15 @@ var langMask = func() map[string]uint8 {
 	return m
 }()
 
+// langLongestWord is the length in bytes of the longest function word: no longer word need be looked up.
+var langLongestWord = func() int {
+	n := 0
+	for w := range langMask {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // langMaxWords is how many words the check reads: a few thousand decide any real input.
 const langMaxWords = 4000
 
@@ -67,6 +76,10 @@ func isEnglish(text string) bool {
 			return
 		}
 		words++
+		if len(buf) > langLongestWord {
+			buf = buf[:0]
+			return
+		}
 		if mask := langMask[string(buf)]; mask != 0 {
 			for i := range functionWords {
 				if mask&(1<<i) != 0 {
@@ -76,16 +89,28 @@ func isEnglish(text string) bool {
 		}
 		buf = buf[:0]
 	}
-	for _, r := range text {
-		if words >= langMaxWords {
-			break
-		}
-		if unicode.IsLetter(r) || r == '\'' {
-			if r != '\'' {
+	for i := 0; i < len(text) && words < langMaxWords; {
+		// ASCII, most of any English text, takes the short way: a letter check and lowercasing by byte ranges.
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
 				letters++
-				if r < 0x250 {
-					latin++
-				}
+				latin++
+				buf = append(buf, lowerASCII(c))
+			case c == '\'':
+				buf = append(buf, c)
+			default:
+				endWord()
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if unicode.IsLetter(r) {
+			letters++
+			if r < 0x250 {
+				latin++
 			}
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 			continue

@@ -1,6 +1,8 @@
 package summarize
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -44,7 +46,7 @@ func findQuotes(doc *Document, entities []Entity) []Quote {
 			}
 		}
 	}
-	sort.Slice(people, func(i, j int) bool { return people[i].start < people[j].start })
+	slices.SortStableFunc(people, func(a, b personAt) int { return cmp.Compare(a.start, b.start) })
 	lastNamed := func(before int) string {
 		i := sort.Search(len(people), func(i int) bool { return people[i].start >= before })
 		if i == 0 {

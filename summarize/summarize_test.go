@@ -209,6 +209,8 @@ func BenchmarkText(b *testing.B) {
 
 // BenchmarkTextDev summarizes the CNN/DailyMail development articles, warm, one article per op. It reads
 // ../shared/data when present and skips otherwise.
+// BenchmarkTextDev summarizes the CNN/DailyMail development articles in turn, warm: "facts" as analyze() in the
+// browser asks (the default Options), "summary" as summarize() does, skipping the facts.
 func BenchmarkTextDev(b *testing.B) {
 	raw, err := os.ReadFile(filepath.Join("..", "..", "shared", "data", "cnndm-dev.jsonl"))
 	if err != nil {
@@ -224,13 +226,23 @@ func BenchmarkTextDev(b *testing.B) {
 	if _, err := Text(articles[0], Options{}); err != nil {
 		b.Fatal(err)
 	}
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		if _, err := Text(articles[i%len(articles)], Options{}); err != nil {
-			b.Fatal(err)
-		}
-		i++
+	for _, bc := range []struct {
+		name string
+		opts Options
+	}{
+		{"facts", Options{}},
+		{"summary", Options{SkipFacts: true}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if _, err := Text(articles[i%len(articles)], bc.opts); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
 	}
 }
 

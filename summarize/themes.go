@@ -1,8 +1,9 @@
 package summarize
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -141,7 +142,7 @@ func tile(a *analysis) [][2]int {
 	for g := range gaps {
 		gaps[g] = g
 	}
-	sort.SliceStable(gaps, func(i, j int) bool { return depth[gaps[i]] > depth[gaps[j]] })
+	slices.SortStableFunc(gaps, func(i, j int) int { return cmp.Compare(depth[j], depth[i]) })
 	minRun := max(2, window)
 	var cuts []int // unit index where a new theme starts
 	for _, g := range gaps {
@@ -159,7 +160,7 @@ func tile(a *analysis) [][2]int {
 			cuts = append(cuts, c)
 		}
 	}
-	sort.Ints(cuts)
+	slices.Sort(cuts)
 	var out [][2]int
 	prev := 0
 	for _, c := range cuts {
@@ -188,20 +189,21 @@ type phrase struct {
 // labelThemes gives every theme that has no heading a noun phrase naming its subject: the phrase, among those of
 // the theme's best sentences, whose words are most frequent in the theme and rarest in the other themes.
 func labelThemes(a *analysis, scores []float64, themes []theme) error {
-	// Term frequency per theme, and in how many themes each term occurs.
-	tf := make([]map[int32]int, len(themes))
-	spread := map[int32]int{}
+	// In how many themes each term occurs, and below the term frequency of the theme being labelled; dense by term
+	// id, since maps cost more here than the counting.
+	spread := make([]int, len(a.idf))
+	last := make([]int, len(a.idf)) // per term, 1 + the last theme counted in spread
 	for t, th := range themes {
-		tf[t] = map[int32]int{}
 		for _, i := range th.sents {
 			for _, id := range a.sents[i].terms {
-				if tf[t][id] == 0 {
+				if last[id] != t+1 {
+					last[id] = t + 1
 					spread[id]++
 				}
-				tf[t][id]++
 			}
 		}
 	}
+	tf := make([]int, len(a.idf))
 	used := map[string]bool{}
 	for _, th := range themes {
 		if th.source == "heading" {
@@ -211,6 +213,11 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 	for t := range themes {
 		if themes[t].source == "heading" {
 			continue
+		}
+		for _, i := range themes[t].sents {
+			for _, id := range a.sents[i].terms {
+				tf[id]++
+			}
 		}
 		best := phrase{}
 		for _, i := range topSentences(themes[t].sents, scores, labelSentences) {
@@ -224,7 +231,7 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 				// how few other themes use it, so the story's main actor, present everywhere, names no theme.
 				s := 0.0
 				for _, id := range p.terms {
-					s += float64(tf[t][id]) * math.Log(float64(len(themes)+1)/float64(max(1, spread[id])))
+					s += float64(tf[id]) * math.Log(float64(len(themes)+1)/float64(max(1, spread[id])))
 				}
 				s /= float64(len(p.terms))
 				s *= labelLengthFactor[min(len(p.terms), len(labelLengthFactor)-1)]
@@ -238,6 +245,11 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 				if p.score > best.score || (p.score == best.score && best.text != "" && p.first < best.first) {
 					best = p
 				}
+			}
+		}
+		for _, i := range themes[t].sents {
+			for _, id := range a.sents[i].terms {
+				tf[id] = 0
 			}
 		}
 		if best.text == "" {
@@ -268,7 +280,7 @@ var labelLengthFactor = []float64{0, 1, 1.2, 1.1, 0.8}
 // topSentences returns up to n of the given sentences with the highest scores, best first.
 func topSentences(sents []int, scores []float64, n int) []int {
 	top := append([]int(nil), sents...)
-	sort.SliceStable(top, func(i, j int) bool { return scores[top[i]] > scores[top[j]] })
+	slices.SortStableFunc(top, func(i, j int) int { return cmp.Compare(scores[j], scores[i]) })
 	return top[:min(n, len(top))]
 }
 
@@ -276,15 +288,20 @@ func topSentences(sents []int, scores []float64, n int) []int {
 // most maxLabelWords long, trimmed of function words at either end.
 func nounPhrases(a *analysis, toks []Token) []phrase {
 	var out []phrase
+	var buf []byte
+	in := func(set map[string]bool, w string) bool {
+		buf = appendLower(buf[:0], w)
+		return set[string(buf)]
+	}
 	flush := func(run []Token) {
-		for len(run) > 0 && (stopwords[strings.ToLower(run[0].Text)] || vagueWords[strings.ToLower(run[0].Text)] ||
+		for len(run) > 0 && (in(stopwords, run[0].Text) || in(vagueWords, run[0].Text) ||
 			!strings.HasPrefix(run[0].Tag, "NN") && !strings.HasPrefix(run[0].Tag, "JJ")) {
 			run = run[1:]
 		}
-		for len(run) > 0 && (!strings.HasPrefix(run[len(run)-1].Tag, "NN") || stopwords[strings.ToLower(run[len(run)-1].Text)]) {
+		for len(run) > 0 && (!strings.HasPrefix(run[len(run)-1].Tag, "NN") || in(stopwords, run[len(run)-1].Text)) {
 			run = run[:len(run)-1]
 		}
-		if len(run) == 1 && vagueWords[strings.ToLower(run[0].Text)] {
+		if len(run) == 1 && in(vagueWords, run[0].Text) {
 			return
 		}
 		if len(run) > maxLabelWords {
@@ -298,7 +315,8 @@ func nounPhrases(a *analysis, toks []Token) []phrase {
 			if !strings.HasPrefix(t.Tag, "NNP") {
 				p.names = false
 			}
-			if id, ok := a.ids[termKey(t.Text)]; ok {
+			buf = appendTermKey(buf[:0], t.Text)
+			if id, ok := a.ids[string(buf)]; ok {
 				p.terms = append(p.terms, id)
 			}
 		}
