@@ -143,7 +143,7 @@ func pick(a *analysis, scores []float64, themes []theme, themeOf []int, n int, s
 // pickWith is pick with a floor on the words of a point.
 func pickWith(a *analysis, scores []float64, themes []theme, themeOf []int, n int, spread, clauses bool, minWords int) []point {
 	var chosen []point
-	covered := map[int]bool{}
+	covered := make([]bool, len(themes))
 	built := make(map[int]*point)
 	refused := make([]bool, len(scores))
 	// best returns the candidate of highest marginal value among sents, or -1.
