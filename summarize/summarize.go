@@ -73,7 +73,7 @@ type Options struct {
 	Type   string // TypeKeyPoints (default), TypeTLDR, TypeTeaser or TypeHeadline
 	Length string // LengthShort (default), LengthMedium or LengthLong
 	Format string // FormatMarkdown (default), FormatPlainText or FormatJSON
-	// SkipFacts leaves Summary.Entities, Quotes and Figures empty. Finding them is about a fifth of the work, which
+	// SkipFacts leaves Summary.Entities, Quotes and Figures empty. Finding them is about a third of the work, which
 	// a caller that shows only the summary need not pay for; everything else is the same either way.
 	SkipFacts bool
 }
