@@ -143,3 +143,33 @@ func TestSkipFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureNeedsTags checks that where figureNeedsTags says no, figureAt decides the same with tags or without.
+func TestFigureNeedsTags(t *testing.T) {
+	texts := []string{readTestdata(t, "ap-ukraine-territory.txt")}
+	for _, line := range strings.Split(strings.TrimSpace(readTestdata(t, "eval/cnndm-3.jsonl")), "\n") {
+		var rec struct{ Article string }
+		require.NoError(t, json.Unmarshal([]byte(line), &rec))
+		texts = append(texts, rec.Article)
+	}
+	skipped := 0
+	for _, text := range texts {
+		doc, err := Parse(text)
+		require.NoError(t, err)
+		for i := range doc.Sentences {
+			bare := slices.Clone(doc.Sentences[i].tokens)
+			tagged, err := doc.tagged(i)
+			require.NoError(t, err)
+			for k := range bare {
+				if !isNumberToken(bare[k].Text) || figureNeedsTags(bare, k) {
+					continue
+				}
+				skipped++
+				s1, e1, ok1 := figureAt(bare, k)
+				s2, e2, ok2 := figureAt(tagged, k)
+				assert.Equal(t, []any{s1, e1, ok1}, []any{s2, e2, ok2}, "%q", bare[k].Text)
+			}
+		}
+	}
+	assert.Greater(t, skipped, 5, "years, dates and numbers before punctuation need no tags")
+}

@@ -22,9 +22,12 @@ func findFigures(doc *Document) ([]Figure, error) {
 			if !isNumberToken(toks[k].Text) {
 				continue
 			}
-			win, off, err := doc.taggedWindow(i, k)
-			if err != nil {
-				return nil, err
+			win, off := toks, 0
+			if figureNeedsTags(toks, k) {
+				var err error
+				if win, off, err = doc.taggedWindow(i, k); err != nil {
+					return nil, err
+				}
 			}
 			start, end, ok := figureAt(win, k-off)
 			start, end = start+off, end+off
@@ -61,20 +64,45 @@ func (d *Document) taggedWindow(i, k int) ([]Token, int, error) {
 	return win, from, nil
 }
 
-// figureAt returns the token range of a figure whose number is toks[k], if it counts something.
-func figureAt(toks []Token, k int) (start, end int, ok bool) {
+// figureNeedsTags reports whether figureAt would read any tag for the number toks[k]. Most numbers of news are
+// years and dates, or stand before punctuation; tagging their window would change nothing, and it is the bulk of
+// this stage's cost.
+func figureNeedsTags(toks []Token, k int) bool {
 	w := toks[k].Text
-	if !isNumberToken(w) || k > 0 && (calendarWords[toks[k-1].Text] || toks[k-1].Text == "No.") {
-		return 0, 0, false // "Dec. 5", "No. 10"
+	if notFigure(toks, k) || isYear(w) {
+		return false
 	}
-	digits := strings.IndexFunc(w, unicode.IsDigit) >= 0
-	end = k + 1
+	n := magnitudeEnd(toks, k)
+	return n < len(toks) && isWordToken(toks[n].Text) && !calendarWords[toks[n].Text] &&
+		!relativeTime[strings.ToLower(toks[n].Text)]
+}
+
+// notFigure rules out a number by the word before it: "Dec. 5", "No. 10".
+func notFigure(toks []Token, k int) bool {
+	return !isNumberToken(toks[k].Text) || k > 0 && (calendarWords[toks[k-1].Text] || toks[k-1].Text == "No.")
+}
+
+// magnitudeEnd returns the index just past the number toks[k] and the magnitudes or percent sign after it.
+func magnitudeEnd(toks []Token, k int) int {
+	end := k + 1
 	for end < len(toks) && (magnitudes[strings.ToLower(toks[end].Text)] || toks[end].Text == "%") {
 		end++
 	}
 	if end < len(toks)-1 && strings.ToLower(toks[end].Text) == "per" && strings.ToLower(toks[end+1].Text) == "cent" {
 		end += 2
 	}
+	return end
+}
+
+// figureAt returns the token range of a figure whose number is toks[k], if it counts something. It reads tags
+// only where figureNeedsTags says so.
+func figureAt(toks []Token, k int) (start, end int, ok bool) {
+	w := toks[k].Text
+	if notFigure(toks, k) {
+		return 0, 0, false
+	}
+	digits := strings.IndexFunc(w, unicode.IsDigit) >= 0
+	end = magnitudeEnd(toks, k)
 	counted := end > k+1 || k > 0 && currencies[toks[k-1].Text] || strings.ContainsAny(w, "%$£€")
 	limit := maxFigureNoun
 	if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
