@@ -517,13 +517,32 @@ func (t *tagger) predict(s *tagScratch, i int, w string, p1, p2 int) int {
 	// feature scored has the score 0, so when the best of all scores is above
 	// 0 the tags that reach it were all scored, and it is also the best of
 	// the scored ones. Scores are never NaN (see maxWeight), so that holds.
-	best := -1
-	for c, v := range scores[:t.npred] {
-		if best < 0 || v > scores[best] {
-			best = c
+	// The first of equal scores wins.
+	if t.npred == 0 {
+		return -1
+	}
+	best, top := 0, scores[0]
+	c := 1
+	for ; c+4 <= t.npred; c += 4 { // four at a time, as above
+		if v := scores[c]; v > top {
+			best, top = c, v
+		}
+		if v := scores[c+1]; v > top {
+			best, top = c+1, v
+		}
+		if v := scores[c+2]; v > top {
+			best, top = c+2, v
+		}
+		if v := scores[c+3]; v > top {
+			best, top = c+3, v
 		}
 	}
-	if best >= 0 && scores[best] > 0 {
+	for ; c < t.npred; c++ {
+		if v := scores[c]; v > top {
+			best, top = c, v
+		}
+	}
+	if top > 0 {
 		return best
 	}
 	seen := &s.seen
