@@ -3,6 +3,7 @@ package summarize
 import (
 	"fmt"
 	"maps"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -21,142 +22,345 @@ import (
 // features are visited in the order prose's featurize lists them, each
 // feature's weights are stored sorted by tag, and a tie goes to the tag that
 // sorts first, so the same sentence always gets the same tags.
+//
+// prose looks each feature up by a key such as "i-1 word the". Building and
+// hashing thirteen keys per word was most of the cost of tagging, so the model
+// is split by the key's kind instead: each word of a sentence is looked up
+// once, in vocab, and its number then indexes the runs of every feature that
+// names it; suffixes, first bytes and tags are numbered the same way. A word,
+// suffix or tag outside these tables is in no feature, so it scores nothing,
+// as its key would have found nothing.
+//
+// No table holds pointers but tags, so the garbage collector has next to
+// nothing to mark in the model's megabytes.
 type tagger struct {
-	tags    []string    // every tag the model can predict, sorted
-	known   keyIndex    // words the training data always gave one tag (prose's tagMap)
-	wordTag []string    // per known word, its tag
-	feats   keyIndex    // feature keys, numbered as runs is indexed
-	runs    []weightRun // per feature, its weights in tagIdx and weight
-	tagIdx  []uint8     // index into tags, ascending within a feature
-	weight  []float64
-	bias    weightRun // the one feature every word has
+	// tags are every tag a word can carry as context: first the npred tags
+	// the model predicts, sorted by name (ties rely on it), then the others
+	// that features or known words name (the padding -START- and -START2-),
+	// sorted. No tag holds a space, which is how the pair keys split.
+	tags  []string
+	npred int
 
-	// The features of the previous two tags, by index into tags, looked up
-	// once here rather than for every word; a run of zero weights stands for a
-	// feature the model lacks.
-	prevTag  []weightRun // "i-1 tag X"
-	prev2Tag []weightRun // "i-2 tag X"
-	tagPair  []weightRun // "i tag+i-2 tag X Y" at X*len(tags)+Y
-	wordIdx  []int       // per known word, the index of its tag in tags, or -1
+	known    keyIndex // words the training data always gave one tag (prose's tagMap)
+	knownTag []uint8  // per known word, its index in tags
+
+	vocab keyIndex // normalized words that features name; a word's id is its number+1, 0 for any other word
+	// wordRuns holds the runs of the word features, at id*wordKinds+kind.
+	wordRuns []weightRun
+	// The "i-1 tag+i word" features of word id v are pairTag[j] and
+	// pairRun[j] for j in pairFrom[v]:pairFrom[v+1], sorted by tag.
+	pairFrom []uint32
+	pairTag  []uint8
+	pairRun  []weightRun
+
+	suffixes   suffixIndex // suffixes that features name; ids as in vocab
+	suffixRuns []weightRun // at id*suffixKinds+kind
+
+	pref1    [257]weightRun // "i pref1" by the word's first byte; 256 for the empty word
+	prevTag  []weightRun    // "i-1 tag X" by index of X in tags; len(tags) stands for any other tag
+	prev2Tag []weightRun    // "i-2 tag X", likewise
+	tagPair  []weightRun    // "i tag+i-2 tag X Y" at X*(len(tags)+1)+Y
+	bias     weightRun      // the one feature every word has
+
+	// biasScores are the scores of every word after the bias, the first
+	// feature: 0 plus its weight, by index in tags.
+	biasScores []float64
+
+	tagIdx []uint8 // per weight, its index in tags, ascending within a run; always below npred
+	weight []float64
+
+	// The padding around a sentence, as context words and as tags.
+	start1, start2, end1, end2 contextWord
+	start1Tag, start2Tag       int
 
 	scratch sync.Pool // *tagScratch; lets concurrent tag calls reuse buffers
 }
 
 // weightRun locates one feature's weights in tagger.tagIdx and tagger.weight.
+// The zero run stands for a feature the model lacks.
 type weightRun struct {
 	off, n uint32
 }
 
-// newTagger packs prose's nested weight maps into two flat arrays. Ranging
-// over 75,000 small maps is most of its cost, so it does that once.
-func newTagger(classes []string, known map[string]string, weights map[string]map[string]float64) (*tagger, error) {
-	tags := slices.Sorted(slices.Values(classes))
-	tags = slices.Compact(tags)
-	index := make(map[string]int, len(tags))
-	for i, c := range tags {
-		index[c] = i
-	}
-	total := 0
-	for _, ws := range weights {
-		total += len(ws)
-	}
+// The word features, as columns of tagger.wordRuns. Their word is the
+// normalized context word.
+const (
+	wordI     = iota // "i word"
+	wordPrev         // "i-1 word"
+	wordPrev2        // "i-2 word"
+	wordNext         // "i+1 word"
+	wordNext2        // "i+2 word"
+	wordKinds
+)
 
-	t := &tagger{
-		known:  newKeyIndex(len(known)),
-		feats:  newKeyIndex(len(weights)),
-		runs:   make([]weightRun, 0, len(weights)),
-		tagIdx: make([]uint8, 0, total),
-		weight: make([]float64, 0, total),
+// The suffix features, as columns of tagger.suffixRuns. "i suffix" is cut from
+// the word as written, the others from the normalized context words.
+const (
+	suffixI    = iota // "i suffix"
+	suffixPrev        // "i-1 suffix"
+	suffixNext        // "i+1 suffix"
+	suffixKinds
+)
+
+// featureKind says which table of the tagger holds a feature.
+type featureKind uint8
+
+const (
+	kindBias featureKind = iota
+	kindPref1
+	kindPrevTag
+	kindPrev2Tag
+	kindTagPair
+	kindTagWord
+	kindWord   // column in feature.col
+	kindSuffix // column in feature.col
+)
+
+// featurePrefixes are the kinds of prose's feature keys, by the text before
+// their argument.
+var featurePrefixes = []struct {
+	prefix string
+	kind   featureKind
+	col    int
+}{
+	{"i suffix ", kindSuffix, suffixI},
+	{"i pref1 ", kindPref1, 0},
+	{"i-1 tag ", kindPrevTag, 0},
+	{"i-2 tag ", kindPrev2Tag, 0},
+	{"i tag+i-2 tag ", kindTagPair, 0},
+	{"i word ", kindWord, wordI},
+	{"i-1 tag+i word ", kindTagWord, 0},
+	{"i-1 word ", kindWord, wordPrev},
+	{"i-1 suffix ", kindSuffix, suffixPrev},
+	{"i-2 word ", kindWord, wordPrev2},
+	{"i+1 word ", kindWord, wordNext},
+	{"i+1 suffix ", kindSuffix, suffixNext},
+	{"i+2 word ", kindWord, wordNext2},
+}
+
+// feature is one of prose's feature keys, split.
+type feature struct {
+	kind featureKind
+	col  int
+	tag  string // the tag of the tag features, the first of a pair
+	tag2 string // the second tag of "i tag+i-2 tag"
+	arg  string // the word, suffix or first character
+}
+
+// parseFeature splits key, or reports false for a key the tagger can never
+// look up: an unknown kind, a tag with a space, a suffix of more than three
+// bytes, or a first character that is not the rune of one byte.
+func parseFeature(key string) (feature, bool) {
+	if key == "bias" {
+		return feature{kind: kindBias}, true
 	}
-	for _, w := range slices.Sorted(maps.Keys(known)) {
-		t.known.add(w)
-		t.wordTag = append(t.wordTag, known[w])
-	}
-	unlisted := false
-	// The map order only decides where each feature's run of weights sits in
-	// the flat arrays; lookups go through t.feats, so results do not depend on it.
-	for f, ws := range weights {
-		if len(ws) == 0 {
+	for _, p := range featurePrefixes {
+		arg, ok := strings.CutPrefix(key, p.prefix)
+		if !ok {
 			continue
 		}
+		f := feature{kind: p.kind, col: p.col}
+		switch p.kind {
+		case kindPrevTag, kindPrev2Tag:
+			f.tag = arg
+			ok = !strings.Contains(arg, " ")
+		case kindTagPair:
+			f.tag, f.tag2, ok = strings.Cut(arg, " ")
+			ok = ok && !strings.Contains(f.tag2, " ")
+		case kindTagWord:
+			f.tag, f.arg, ok = strings.Cut(arg, " ")
+		case kindSuffix:
+			f.arg = arg
+			ok = len(arg) <= 3
+		case kindPref1:
+			f.arg = arg
+			r, n := utf8.DecodeRuneInString(arg)
+			ok = arg == "" || r < 256 && n == len(arg)
+		default:
+			f.arg = arg
+		}
+		return f, ok
+	}
+	return feature{}, false
+}
+
+// newTagger builds the tagger from prose's model: its tag list, its known
+// words and its nested weight maps, by feature key and then tag.
+func newTagger(classes []string, known map[string]string, weights map[string]map[string]float64) (*tagger, error) {
+	// A tag that classes.gob lacks but a weight names would still be predicted.
+	predicted := map[string]bool{}
+	for _, c := range classes {
+		predicted[c] = true
+	}
+	for _, ws := range weights {
+		for c := range ws {
+			predicted[c] = true
+		}
+	}
+	t := &tagger{tags: slices.Sorted(maps.Keys(predicted))}
+	t.npred = len(t.tags)
+
+	var feats []feature
+	var runs []map[string]float64
+	other, words, suffixes := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, key := range slices.Sorted(maps.Keys(weights)) {
+		f, ok := parseFeature(key)
+		if !ok || len(weights[key]) == 0 {
+			continue
+		}
+		feats, runs = append(feats, f), append(runs, weights[key])
+		switch f.kind {
+		case kindPrevTag, kindPrev2Tag:
+			other[f.tag] = true
+		case kindTagPair:
+			other[f.tag], other[f.tag2] = true, true
+		case kindTagWord:
+			other[f.tag], words[f.arg] = true, true
+		case kindWord:
+			words[f.arg] = true
+		case kindSuffix:
+			suffixes[f.arg] = true
+		}
+	}
+	for _, tag := range known {
+		other[tag] = true
+	}
+	for _, tag := range slices.Sorted(maps.Keys(other)) {
+		if !predicted[tag] {
+			t.tags = append(t.tags, tag)
+		}
+	}
+	for _, tag := range t.tags {
+		if strings.Contains(tag, " ") {
+			return nil, fmt.Errorf("summarize: load tagger: tag %q holds a space", tag)
+		}
+	}
+	if len(t.tags) > 255 {
+		return nil, fmt.Errorf("summarize: load tagger: more than 255 tags")
+	}
+
+	knownWords := slices.Sorted(maps.Keys(known))
+	t.known = newKeyIndex(joinKeys(knownWords))
+	for _, w := range knownWords {
+		t.knownTag = append(t.knownTag, uint8(t.tagID(known[w])))
+	}
+	t.vocab = newKeyIndex(joinKeys(slices.Sorted(maps.Keys(words))))
+	sfx := slices.Sorted(maps.Keys(suffixes))
+	t.suffixes = newSuffixIndex(len(sfx))
+	for i, s := range sfx {
+		t.suffixes.add(s, uint32(i+1))
+	}
+	t.allocate(len(words), len(sfx))
+
+	type pair struct {
+		tag uint8
+		run weightRun
+	}
+	pairs := make([][]pair, len(words)+1)
+	for i, f := range feats {
 		off := len(t.tagIdx)
-		for c, w := range ws {
-			i, ok := index[c]
-			if !ok {
-				// A tag that classes.gob lacks; prose would still predict it.
-				i = len(tags)
-				index[c] = i
-				tags = append(tags, c)
-				unlisted = true
+		for c, w := range runs[i] {
+			if !(math.Abs(w) <= maxWeight) {
+				return nil, fmt.Errorf("summarize: load tagger: weight %v of %q", w, c)
 			}
-			if i > 255 {
-				return nil, fmt.Errorf("summarize: load tagger: more than 256 tags")
-			}
-			t.tagIdx = append(t.tagIdx, uint8(i))
+			t.tagIdx = append(t.tagIdx, uint8(t.tagID(c)))
 			t.weight = append(t.weight, w)
 		}
-		run := weightRun{off: uint32(off), n: uint32(len(ws))}
 		sortRun(t.tagIdx[off:], t.weight[off:])
-		t.feats.add(f)
-		t.runs = append(t.runs, run)
+		run := weightRun{off: uint32(off), n: uint32(len(t.tagIdx) - off)}
+		switch f.kind {
+		case kindBias:
+			t.bias = run
+		case kindPref1:
+			t.pref1[pref1Index(f.arg)] = run
+		case kindPrevTag:
+			t.prevTag[t.tagID(f.tag)] = run
+		case kindPrev2Tag:
+			t.prev2Tag[t.tagID(f.tag)] = run
+		case kindTagPair:
+			t.tagPair[t.tagID(f.tag)*(len(t.tags)+1)+t.tagID(f.tag2)] = run
+		case kindTagWord:
+			v := t.wordID(f.arg)
+			pairs[v] = append(pairs[v], pair{uint8(t.tagID(f.tag)), run})
+		case kindWord:
+			t.wordRuns[t.wordID(f.arg)*wordKinds+f.col] = run
+		case kindSuffix:
+			t.suffixRuns[int(findSuffix(&t.suffixes, f.arg))*suffixKinds+f.col] = run
+		}
 	}
-	if unlisted {
-		// Renumber so that tag order is name order again, which ties rely on.
-		sorted := slices.Sorted(slices.Values(tags))
-		rank := make([]uint8, len(tags))
-		for i, c := range tags {
-			r, _ := slices.BinarySearch(sorted, c)
-			rank[i] = uint8(r)
-		}
-		for j, i := range t.tagIdx {
-			t.tagIdx[j] = rank[i]
-		}
-		for _, r := range t.runs {
-			sortRun(t.tagIdx[r.off:r.off+r.n], t.weight[r.off:r.off+r.n])
-		}
-		tags = sorted
+	if distinct := len(weightDict(t.weight)); distinct > 1<<16 {
+		// tagger.model numbers them in two bytes.
+		return nil, fmt.Errorf("summarize: load tagger: %d distinct weights, more than %d", distinct, 1<<16)
 	}
-	t.tags = tags
+	t.pairFrom = make([]uint32, 1, len(pairs)+1)
+	for _, ps := range pairs {
+		slices.SortFunc(ps, func(a, b pair) int { return int(a.tag) - int(b.tag) })
+		for _, p := range ps {
+			t.pairTag, t.pairRun = append(t.pairTag, p.tag), append(t.pairRun, p.run)
+		}
+		t.pairFrom = append(t.pairFrom, uint32(len(t.pairTag)))
+	}
 	t.ready()
 	return t, nil
 }
 
-// ready finishes a tagger whose tables are filled.
-func (t *tagger) ready() {
-	if f, ok := find(&t.feats, "bias"); ok {
-		t.bias = t.runs[f]
+// maxWeight bounds the weights of a model, so that the fourteen a word adds
+// up cannot overflow to an infinity, and no score is ever NaN, which predict's
+// choice of the best tag relies on.
+const maxWeight = 1e300
+
+// pref1Index is the index in tagger.pref1 of the argument of an "i pref1" key.
+// prose writes string(w[0]), which turns a byte of a multibyte character into
+// the rune of the same number, so the argument is a rune below 256.
+func pref1Index(arg string) int {
+	if arg == "" {
+		return 256
 	}
-	n := len(t.tags)
-	run := func(key string) weightRun {
-		if f, ok := find(&t.feats, key); ok {
-			return t.runs[f]
-		}
-		return weightRun{}
-	}
-	t.prevTag, t.prev2Tag, t.tagPair = make([]weightRun, n), make([]weightRun, n), make([]weightRun, n*n)
-	for x, p1 := range t.tags {
-		t.prevTag[x] = run("i-1 tag " + p1)
-		t.prev2Tag[x] = run("i-2 tag " + p1)
-		for y, p2 := range t.tags {
-			t.tagPair[x*n+y] = run("i tag+i-2 tag " + p1 + " " + p2)
-		}
-	}
-	t.wordIdx = make([]int, len(t.wordTag))
-	for k, tag := range t.wordTag {
-		t.wordIdx[k] = t.tagIndex(tag)
-	}
-	t.scratch.New = func() any {
-		return &tagScratch{scores: make([]float64, n), seen: make([]bool, n)}
-	}
+	r, _ := utf8.DecodeRuneInString(arg)
+	return int(r)
 }
 
-// tagIndex returns the index of tag in tags, or -1 for a tag the model never
-// predicts.
-func (t *tagger) tagIndex(tag string) int {
-	if i, ok := slices.BinarySearch(t.tags, tag); ok {
+// allocate makes the tables of a tagger with the given numbers of words and
+// suffixes, its tags set, every run zero.
+func (t *tagger) allocate(words, suffixes int) {
+	n := len(t.tags) + 1
+	t.wordRuns = make([]weightRun, (words+1)*wordKinds)
+	t.suffixRuns = make([]weightRun, (suffixes+1)*suffixKinds)
+	t.prevTag, t.prev2Tag, t.tagPair = make([]weightRun, n), make([]weightRun, n), make([]weightRun, n*n)
+}
+
+// ready finishes a tagger whose tables are filled.
+func (t *tagger) ready() {
+	t.start1, t.start2 = t.contextWord([]byte(start1)), t.contextWord([]byte(start2))
+	t.end1, t.end2 = t.contextWord([]byte(end1)), t.contextWord([]byte(end2))
+	t.start1Tag, t.start2Tag = t.tagID(start1), t.tagID(start2)
+	t.biasScores = make([]float64, t.npred)
+	for j := t.bias.off; j < t.bias.off+t.bias.n; j++ {
+		t.biasScores[t.tagIdx[j]] += t.weight[j]
+	}
+	t.scratch.New = func() any { return new(tagScratch) }
+}
+
+// tagID returns the index of tag in tags, or len(tags) for a tag no feature
+// names.
+func (t *tagger) tagID(tag string) int {
+	if i, ok := slices.BinarySearch(t.tags[:t.npred], tag); ok {
 		return i
 	}
-	return -1
+	if i, ok := slices.BinarySearch(t.tags[t.npred:], tag); ok {
+		return t.npred + i
+	}
+	return len(t.tags)
+}
+
+// wordID returns the id of a normalized word: its number in vocab plus one,
+// or 0 when no feature names it.
+func (t *tagger) wordID(w string) int {
+	k, ok := find(&t.vocab, w)
+	if !ok {
+		return 0
+	}
+	return k + 1
 }
 
 // sortRun sorts one feature's weights by tag. Runs hold at most a few dozen
@@ -172,11 +376,26 @@ func sortRun(idx []uint8, w []float64) {
 
 // tagScratch holds the buffers of one tag call.
 type tagScratch struct {
-	ctx    []byte // normalized words of the sentence, back to back
-	ctxEnd []int  // ctx[ctxEnd[k-1]:ctxEnd[k]] is context word k
-	key    []byte // the feature key being looked up
-	scores []float64
-	seen   []bool // whether any feature scored the tag; unscored tags cannot win
+	norm []byte        // the normalized word being looked up
+	ctx  []contextWord // per context word: 0 and 1 are the start padding, k+2 is token k
+	// By index in tags; arrays, so that indexing by a uint8 needs no bounds
+	// check.
+	scores [256]float64
+	seen   [256]bool // whether any feature scored the tag; unscored tags cannot win
+}
+
+// contextWord is a normalized word of a sentence as the features see it: its
+// id in vocab and the id of its last three bytes in suffixes, 0 when absent.
+type contextWord struct {
+	word, suffix uint32
+}
+
+func (t *tagger) contextWord(norm []byte) contextWord {
+	cw := contextWord{suffix: findSuffix(&t.suffixes, suffix3(norm))}
+	if k, ok := find(&t.vocab, norm); ok {
+		cw.word = uint32(k + 1)
+	}
+	return cw
 }
 
 // Context words that pad the sentence, as prose's tagger uses them.
@@ -195,21 +414,19 @@ func (t *tagger) tag(toks []Token) {
 	s := t.scratch.Get().(*tagScratch)
 	defer t.scratch.Put(s)
 
-	s.ctx, s.ctxEnd = s.ctx[:0], s.ctxEnd[:0]
-	s.addContext(start1)
-	s.addContext(start2)
+	s.ctx = append(s.ctx[:0], t.start1, t.start2)
 	for i := range toks {
-		s.ctx = appendNormalized(s.ctx, toks[i].Text)
-		s.ctxEnd = append(s.ctxEnd, len(s.ctx))
+		s.norm = appendNormalized(s.norm[:0], toks[i].Text)
+		s.ctx = append(s.ctx, t.contextWord(s.norm))
 	}
-	s.addContext(end1)
-	s.addContext(end2)
+	s.ctx = append(s.ctx, t.end1, t.end2)
 
-	p1, p2 := prevTag{tag: start1, idx: t.tagIndex(start1)}, prevTag{tag: start2, idx: t.tagIndex(start2)}
+	// The tags of the two words before, by index in tags.
+	p1, p2 := t.start1Tag, t.start2Tag
 	for i := range toks {
 		w := toks[i].Text
 		var tag string
-		idx := -2 // not known yet
+		id := -1 // not known yet
 		switch {
 		case w == "-":
 			tag = "-"
@@ -223,113 +440,125 @@ func (t *tagger) tag(toks []Token) {
 			tag = w
 		default:
 			if k, ok := find(&t.known, w); ok {
-				tag, idx = t.wordTag[k], t.wordIdx[k]
-			} else {
-				idx = t.predict(s, i+2, w, p1, p2)
-				if idx >= 0 {
-					tag = t.tags[idx]
-				}
+				id = int(t.knownTag[k])
+				tag = t.tags[id]
+			} else if best := t.predict(s, i+2, w, p1, p2); best >= 0 {
+				id = best
+				tag = t.tags[id]
 			}
+			// else the empty tag, as prose gives when no feature has weights
 		}
-		if idx == -2 {
-			idx = t.tagIndex(tag)
+		if id < 0 {
+			id = t.tagID(tag)
 		}
 		toks[i].Tag = tag
-		p1, p2 = prevTag{tag, idx}, p1
+		p1, p2 = id, p1
 	}
 }
 
-// prevTag is the tag of one of the two words before the one being tagged, with
-// its index in tagger.tags, or -1 when the model cannot predict it (the
-// padding, or a tag set by rule).
-type prevTag struct {
-	tag string
-	idx int
-}
-
-func (s *tagScratch) addContext(w string) {
-	s.ctx = append(s.ctx, w...)
-	s.ctxEnd = append(s.ctxEnd, len(s.ctx))
-}
-
-// word returns context word k: 0 and 1 are the start padding, k+2 is token k.
-func (s *tagScratch) word(k int) []byte {
-	from := 0
-	if k > 0 {
-		from = s.ctxEnd[k-1]
-	}
-	return s.ctx[from:s.ctxEnd[k]]
-}
-
-// predict scores the features of prose's featurize for the word at context
+// predict scores the features of prose's featurize for the word w at context
 // index i, in featurize's order, and returns the index of the best tag, or -1
-// when no feature has weights.
-func (t *tagger) predict(s *tagScratch, i int, w string, p1, p2 prevTag) int {
-	clear(s.scores)
-	clear(s.seen)
-	t.score(s, t.bias)
-
-	cur, prev, prev2 := s.word(i), s.word(i-1), s.word(i-2)
-	next, next2 := s.word(i+1), s.word(i+2)
-
-	t.lookup(s, append(append(s.key[:0], "i suffix "...), suffix3(w)...))
-	k := append(s.key[:0], "i pref1 "...)
+// when no feature has weights. p1 and p2 are the indexes in tags of the two
+// tags before.
+func (t *tagger) predict(s *tagScratch, i int, w string, p1, p2 int) int {
+	ctx := s.ctx[i-2 : i+3]
+	prev2, prev, cur, next, next2 := ctx[0], ctx[1], ctx[2], ctx[3], ctx[4]
+	first := 256
 	if w != "" {
-		// prose writes string(w[0]), which turns a byte of a multibyte
-		// character into the rune of the same number; so must we, to hit the
-		// same keys.
-		k = utf8.AppendRune(k, rune(w[0]))
+		first = int(w[0])
 	}
-	t.lookup(s, k)
-	if p1.idx >= 0 {
-		t.score(s, t.prevTag[p1.idx])
-	} else {
-		t.lookup(s, append(append(s.key[:0], "i-1 tag "...), p1.tag...))
+	var pair weightRun
+	for j := t.pairFrom[cur.word]; j < t.pairFrom[cur.word+1]; j++ {
+		if int(t.pairTag[j]) == p1 {
+			pair = t.pairRun[j]
+			break
+		}
 	}
-	if p2.idx >= 0 {
-		t.score(s, t.prev2Tag[p2.idx])
-	} else {
-		t.lookup(s, append(append(s.key[:0], "i-2 tag "...), p2.tag...))
+	// The features after the bias, whose sums start from biasScores.
+	feats := [...]weightRun{
+		t.suffixRuns[findSuffix(&t.suffixes, suffix3(w))*suffixKinds+suffixI],
+		t.pref1[first],
+		t.prevTag[p1],
+		t.prev2Tag[p2],
+		t.tagPair[p1*(len(t.tags)+1)+p2],
+		t.wordRuns[cur.word*wordKinds+wordI],
+		pair, // "i-1 tag+i word"
+		t.wordRuns[prev.word*wordKinds+wordPrev],
+		t.suffixRuns[prev.suffix*suffixKinds+suffixPrev],
+		t.wordRuns[prev2.word*wordKinds+wordPrev2],
+		t.wordRuns[next.word*wordKinds+wordNext],
+		t.suffixRuns[next.suffix*suffixKinds+suffixNext],
+		t.wordRuns[next2.word*wordKinds+wordNext2],
 	}
-	if p1.idx >= 0 && p2.idx >= 0 {
-		t.score(s, t.tagPair[p1.idx*len(t.tags)+p2.idx])
-	} else {
-		t.lookup(s, append(append(append(append(s.key[:0], "i tag+i-2 tag "...), p1.tag...), ' '), p2.tag...))
-	}
-	t.lookup(s, append(append(s.key[:0], "i word "...), cur...))
-	t.lookup(s, append(append(append(append(s.key[:0], "i-1 tag+i word "...), p1.tag...), ' '), cur...))
-	t.lookup(s, append(append(s.key[:0], "i-1 word "...), prev...))
-	t.lookup(s, append(append(s.key[:0], "i-1 suffix "...), suffix3(prev)...))
-	t.lookup(s, append(append(s.key[:0], "i-2 word "...), prev2...))
-	t.lookup(s, append(append(s.key[:0], "i+1 word "...), next...))
-	t.lookup(s, append(append(s.key[:0], "i+1 suffix "...), suffix3(next)...))
-	t.lookup(s, append(append(s.key[:0], "i+2 word "...), next2...))
 
-	best := -1
-	for c, ok := range s.seen {
-		if ok && (best < 0 || s.scores[c] > s.scores[best]) {
+	scores := &s.scores
+	copy(scores[:], t.biasScores)
+	for _, f := range feats {
+		idx := t.tagIdx[f.off : f.off+f.n]
+		ws := t.weight[f.off : f.off+f.n]
+		ws = ws[:len(idx)]
+		// Four at a time, since Go's WebAssembly port pays a jump through a
+		// dispatch table for every turn of a loop. A run names a tag once, so
+		// the order within it cannot change a sum.
+		for len(idx) >= 4 && len(ws) >= 4 {
+			c0, c1, c2, c3 := idx[0], idx[1], idx[2], idx[3]
+			scores[c0] += ws[0]
+			scores[c1] += ws[1]
+			scores[c2] += ws[2]
+			scores[c3] += ws[3]
+			idx, ws = idx[4:], ws[4:]
+		}
+		for j, c := range idx {
+			scores[c] += ws[j]
+		}
+	}
+
+	// Only a tag that some feature scored may win, as in prose. A tag no
+	// feature scored has the score 0, so when the best of all scores is above
+	// 0 the tags that reach it were all scored, and it is also the best of
+	// the scored ones. Scores are never NaN (see maxWeight), so that holds.
+	// The first of equal scores wins.
+	if t.npred == 0 {
+		return -1
+	}
+	best, top := 0, scores[0]
+	c := 1
+	for ; c+4 <= t.npred; c += 4 { // four at a time, as above
+		if v := scores[c]; v > top {
+			best, top = c, v
+		}
+		if v := scores[c+1]; v > top {
+			best, top = c+1, v
+		}
+		if v := scores[c+2]; v > top {
+			best, top = c+2, v
+		}
+		if v := scores[c+3]; v > top {
+			best, top = c+3, v
+		}
+	}
+	for ; c < t.npred; c++ {
+		if v := scores[c]; v > top {
+			best, top = c, v
+		}
+	}
+	if top > 0 {
+		return best
+	}
+	seen := &s.seen
+	clear(seen[:])
+	for _, f := range append(feats[:], t.bias) {
+		for _, c := range t.tagIdx[f.off : f.off+f.n] {
+			seen[c] = true
+		}
+	}
+	best = -1
+	for c, ok := range seen[:t.npred] {
+		if ok && (best < 0 || scores[c] > scores[best]) {
 			best = c
 		}
 	}
-	return best // -1 gives the empty tag, as prose does when no feature has weights
-}
-
-// lookup adds the weights of feature key to the scores and keeps the grown
-// key buffer for the next feature.
-func (t *tagger) lookup(s *tagScratch, key []byte) {
-	s.key = key
-	if f, ok := find(&t.feats, key); ok {
-		t.score(s, t.runs[f])
-	}
-}
-
-func (t *tagger) score(s *tagScratch, f weightRun) {
-	idx := t.tagIdx[f.off : f.off+f.n]
-	ws := t.weight[f.off : f.off+f.n]
-	for j, c := range idx {
-		s.scores[c] += ws[j]
-		s.seen[c] = true
-	}
+	return best
 }
 
 // suffix3 is the last three bytes of w, cut by bytes as prose cuts them.
@@ -420,44 +649,59 @@ func isKept(w string) bool {
 	return len(w) == 5 && w[0] == '-' && keepRE.MatchString(w)
 }
 
-// keyIndex numbers a set of strings in the order they were added. It stands in
-// for a map[string]int on the tagger's hot path: a word costs a lookup in the
-// known words and, when it is not one, thirteen feature lookups, and Go's WebAssembly port hashes map keys a byte at a time,
-// while hashKey reads eight bytes per step. Open addressing with linear probing
-// over a table at most half full keeps probes short.
+// keyIndex numbers a set of strings. It stands in for a map[string]int on the
+// tagger's hot path: Go's WebAssembly port hashes map keys a byte at a time,
+// while hashKey reads eight bytes per step, and a map of strings is pointers
+// for the garbage collector to mark, while this is three of them. Open
+// addressing with linear probing over a table at most half full keeps probes
+// short.
 type keyIndex struct {
-	keys  []string // in the order added; a key's number is its index here
+	keys  string   // the keys back to back, in number order
+	ends  []uint32 // key k ends at byte ends[k] of keys and starts where key k-1 ends
 	slots []uint64 // hash<<32 | number+1, or 0 when empty; len is a power of two
 }
 
-func newKeyIndex(n int) keyIndex {
+// newKeyIndex numbers the keys that keys and ends hold, as joinKeys returns
+// them. Keys should be distinct; of two equal ones, find returns the first.
+func newKeyIndex(keys string, ends []uint32) keyIndex {
 	size := 8
-	for size < 2*n {
+	for size < 2*len(ends) {
 		size *= 2
 	}
-	return keyIndex{keys: make([]string, 0, n), slots: make([]uint64, size)}
-}
-
-// add gives key the next number. Keys must be distinct.
-func (x *keyIndex) add(key string) {
-	if 2*(len(x.keys)+1) > len(x.slots) {
-		old := x.keys
-		*x = newKeyIndex(2 * len(old))
-		for _, k := range old {
-			x.add(k)
+	x := keyIndex{keys: keys, ends: ends, slots: make([]uint64, size)}
+	mask := uint64(size - 1)
+	for k := range ends {
+		h := hashKey(x.key(k))
+		i := h & mask
+		for x.slots[i] != 0 {
+			i = (i + 1) & mask
 		}
+		x.slots[i] = h<<32 | uint64(k+1)
 	}
-	h := hashKey(key)
-	mask := uint64(len(x.slots) - 1)
-	i := h & mask
-	for x.slots[i] != 0 {
-		i = (i + 1) & mask
-	}
-	x.keys = append(x.keys, key)
-	x.slots[i] = h<<32 | uint64(len(x.keys))
+	return x
 }
 
-// find returns the number of key, if it was added.
+// joinKeys lays keys out as newKeyIndex takes them.
+func joinKeys(keys []string) (string, []uint32) {
+	ends := make([]uint32, len(keys))
+	n := 0
+	for k, s := range keys {
+		n += len(s)
+		ends[k] = uint32(n)
+	}
+	return strings.Join(keys, ""), ends
+}
+
+// key returns key number k.
+func (x *keyIndex) key(k int) string {
+	from := uint32(0)
+	if k > 0 {
+		from = x.ends[k-1]
+	}
+	return x.keys[from:x.ends[k]]
+}
+
+// find returns the number of key, if it is one.
 func find[S string | []byte](x *keyIndex, key S) (int, bool) {
 	if len(x.slots) == 0 {
 		return 0, false
@@ -465,7 +709,7 @@ func find[S string | []byte](x *keyIndex, key S) (int, bool) {
 	h := hashKey(key)
 	mask := uint64(len(x.slots) - 1)
 	for i := h & mask; x.slots[i] != 0; i = (i + 1) & mask {
-		if s := x.slots[i]; s>>32 == h && x.keys[s&(1<<32-1)-1] == string(key) {
+		if s := x.slots[i]; s>>32 == h && x.key(int(s&(1<<32-1))-1) == string(key) {
 			return int(s&(1<<32-1)) - 1, true
 		}
 	}
@@ -490,4 +734,62 @@ func hashKey[S string | []byte](key S) uint64 {
 	h ^= h >> 29
 	h *= m
 	return h >> 32
+}
+
+// suffixIndex maps strings of at most three bytes, packed into an integer
+// with their length, to ids. It is keyIndex for keys short enough to compare
+// as numbers.
+type suffixIndex struct {
+	slots []uint64 // packed key<<32 | id, or 0 when empty; len is a power of two
+}
+
+func newSuffixIndex(n int) suffixIndex {
+	size := 8
+	for size < 2*n {
+		size *= 2
+	}
+	return suffixIndex{slots: make([]uint64, size)}
+}
+
+// packSuffix packs a string of at most three bytes into a nonzero integer.
+func packSuffix[S string | []byte](s S) uint32 {
+	v := uint32(len(s)+1) << 24
+	for i := 0; i < len(s); i++ {
+		v |= uint32(s[i]) << (16 - 8*i)
+	}
+	return v
+}
+
+// unpackSuffix returns the string that packSuffix packed into v.
+func unpackSuffix(v uint32) string {
+	return string([]byte{byte(v >> 16), byte(v >> 8), byte(v)}[:v>>24-1])
+}
+
+func (x *suffixIndex) slot(v uint32) uint32 {
+	h := v * 0x9e3779b1
+	return (h ^ h>>15) & uint32(len(x.slots)-1)
+}
+
+// add maps s, at most three bytes, to id, which must not be 0. The table must
+// have room: newSuffixIndex sizes it for n adds.
+func (x *suffixIndex) add(s string, id uint32) {
+	v := packSuffix(s)
+	mask := uint32(len(x.slots) - 1)
+	i := x.slot(v)
+	for x.slots[i] != 0 && uint32(x.slots[i]>>32) != v {
+		i = (i + 1) & mask
+	}
+	x.slots[i] = uint64(v)<<32 | uint64(id)
+}
+
+// findSuffix returns the id of s, at most three bytes, or 0 when it has none.
+func findSuffix[S string | []byte](x *suffixIndex, s S) uint32 {
+	v := packSuffix(s)
+	mask := uint32(len(x.slots) - 1)
+	for i := x.slot(v); x.slots[i] != 0; i = (i + 1) & mask {
+		if uint32(x.slots[i]>>32) == v {
+			return uint32(x.slots[i])
+		}
+	}
+	return 0
 }

@@ -1,6 +1,9 @@
 package summarize
 
 import (
+	"maps"
+	"math"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -269,6 +272,73 @@ func TestNewTagger(t *testing.T) {
 			word:    "the",
 			want:    "DT",
 		},
+		{
+			name:    "word of one kind only",
+			classes: []string{"NN", "VB"},
+			weights: map[string]map[string]float64{
+				"bias":          {"NN": 1},
+				"i+1 word kyiv": {"VB": 2},
+				"i-1 word kyiv": {"VB": 4},
+			},
+			word: "Kyiv",
+			want: "NN",
+		},
+		{
+			name:    "prefix of a multibyte word",
+			classes: []string{"NN", "NNP"},
+			// prose keys "école" by the rune of its first byte, 0xC3, which is "Ã".
+			weights: map[string]map[string]float64{
+				"bias":      {"NN": 1},
+				"i pref1 Ã": {"NNP": 2},
+				"i pref1 é": {"NN": 4},
+			},
+			word: "école",
+			want: "NNP",
+		},
+		{
+			name:    "empty word",
+			classes: []string{"NN", "VB"},
+			weights: map[string]map[string]float64{
+				"bias":      {"NN": 1},
+				"i pref1 ":  {"VB": 1},
+				"i suffix ": {"VB": 1},
+				"i word ":   {"VB": 1},
+			},
+			word: "",
+			want: "VB",
+		},
+		{
+			name:    "padding as context",
+			classes: []string{"NN", "VB"},
+			// VB wins only if every feature of the padding scores.
+			weights: map[string]map[string]float64{
+				"bias":                           {"NN": 2.9},
+				"i tag+i-2 tag -START- -START2-": {"VB": 0.5},
+				"i-1 tag+i word -START- x":       {"VB": 0.5},
+				"i-2 word -START-":               {"VB": 0.5},
+				"i-1 suffix T2-":                 {"VB": 0.5},
+				"i+1 word -END-":                 {"VB": 0.5},
+				"i+2 word -END2-":                {"VB": 0.5},
+				"i-1 tag+i word -START2- x":      {"NN": 10},
+				"i tag+i-2 tag -START2- -START-": {"NN": 10},
+			},
+			word: "x",
+			want: "VB",
+		},
+		{
+			name:    "keys it never looks up",
+			classes: []string{"NN", "VB"},
+			weights: map[string]map[string]float64{
+				"bias":                {"NN": 1},
+				"i suffix abcd":       {"VB": 9},
+				"i pref1 ab":          {"VB": 9},
+				"i-1 tag A B":         {"VB": 9},
+				"i next word abcd":    {"VB": 9},
+				"i tag+i-2 tag A B C": {"VB": 9},
+			},
+			word: "abcd",
+			want: "NN",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -278,6 +348,139 @@ func TestNewTagger(t *testing.T) {
 			tg.tag(toks)
 			assert.Equal(t, tt.want, toks[0].Tag)
 		})
+	}
+}
+
+func TestNewTaggerRejects(t *testing.T) {
+	tests := []struct {
+		name    string
+		classes []string
+		weights map[string]map[string]float64
+	}{
+		{name: "tag with a space", classes: []string{"N N"}, weights: map[string]map[string]float64{"bias": {"N N": 1}}},
+		{name: "nan weight", classes: []string{"NN"}, weights: map[string]map[string]float64{"bias": {"NN": math.NaN()}}},
+		{name: "huge weight", classes: []string{"NN"}, weights: map[string]map[string]float64{"bias": {"NN": math.MaxFloat64}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := newTagger(tt.classes, nil, tt.weights)
+			assert.Error(t, err)
+		})
+	}
+}
+
+// TestTagContextTags checks the tag features against context tags of every origin: the padding, tags set by rule
+// (some of which the model never predicts), tags of known words, and tags no feature names.
+func TestTagContextTags(t *testing.T) {
+	m := &proseTaggerModel{
+		classes: []string{"NN", "VB"},
+		known:   map[string]string{"the": "DT"},
+		weights: map[string]map[string]float64{
+			"bias":                   {"NN": 1},
+			"i-1 tag SYM":            {"VB": 2},
+			"i-2 tag -NONE-":         {"VB": 2},
+			"i tag+i-2 tag DT SYM":   {"VB": 2},
+			"i-1 tag+i word -LRB- x": {"VB": 2},
+			"i-1 tag+i word DT y":    {"VB": 2},
+			"i-1 tag -":              {"VB": 0.5},
+		},
+	}
+	tg, err := newTagger(m.classes, m.known, m.weights)
+	require.NoError(t, err)
+	for _, text := range []string{
+		":-) x", "0 z x", ":-) the x", "-LRB- x", "the y", "- x", "-ABC- x", "@ap x", "x y x y",
+	} {
+		toks := tokenize(text, 0)
+		tg.tag(toks)
+		assert.Equal(t, keyedTags(m, tokenize(text, 0)), tokenTags(toks), text)
+	}
+}
+
+// keyedTags tags toks as prose does, building every feature's key and looking it up in the weight maps, but adding
+// the weights in the order tagger does and breaking ties as it does: the plain statement of what tagger computes.
+func keyedTags(m *proseTaggerModel, toks []Token) []string {
+	ctx := []string{start1, start2}
+	for _, tk := range toks {
+		ctx = append(ctx, string(appendNormalized(nil, tk.Text)))
+	}
+	ctx = append(ctx, end1, end2)
+	tags := make([]string, len(toks))
+	p1, p2 := start1, start2
+	for i, tk := range toks {
+		w := tk.Text
+		switch {
+		case w == "-":
+			tags[i] = "-"
+		case isEmoticon(w):
+			tags[i] = "SYM"
+		case strings.HasPrefix(w, "@") || isLink(w) || isEmail(w):
+			tags[i] = "NN"
+		case isNone(w):
+			tags[i] = "-NONE-"
+		case isKept(w):
+			tags[i] = w
+		default:
+			if tag, ok := m.known[w]; ok {
+				tags[i] = tag
+				break
+			}
+			pref1 := ""
+			if w != "" {
+				pref1 = string(rune(w[0]))
+			}
+			c := i + 2
+			keys := []string{
+				"bias",
+				"i suffix " + suffix3(w),
+				"i pref1 " + pref1,
+				"i-1 tag " + p1,
+				"i-2 tag " + p2,
+				"i tag+i-2 tag " + p1 + " " + p2,
+				"i word " + ctx[c],
+				"i-1 tag+i word " + p1 + " " + ctx[c],
+				"i-1 word " + ctx[c-1],
+				"i-1 suffix " + suffix3(ctx[c-1]),
+				"i-2 word " + ctx[c-2],
+				"i+1 word " + ctx[c+1],
+				"i+1 suffix " + suffix3(ctx[c+1]),
+				"i+2 word " + ctx[c+2],
+			}
+			scores := map[string]float64{}
+			for _, k := range keys {
+				for _, tag := range slices.Sorted(maps.Keys(m.weights[k])) {
+					scores[tag] += m.weights[k][tag]
+				}
+			}
+			found := false
+			for _, tag := range slices.Sorted(maps.Keys(scores)) {
+				if !found || scores[tag] > scores[tags[i]] {
+					tags[i], found = tag, true
+				}
+			}
+		}
+		p1, p2 = tags[i], p1
+	}
+	return tags
+}
+
+func tokenTags(toks []Token) []string {
+	tags := make([]string, len(toks))
+	for i, tk := range toks {
+		tags[i] = tk.Tag
+	}
+	return tags
+}
+
+func TestTagMatchesKeyedLookup(t *testing.T) {
+	tg := testTagger(t)
+	m := proseTaggerAssets(t)
+	texts := append(slices.Clone(newsSentences),
+		"", "x", "- :-) @ap apnews.com 1.25 0 *T*-1 -LRB- -ABC- the", "É\xff- \xe2\x80 ÉCOLE école 2019 4th five-year",
+	)
+	for _, text := range texts {
+		toks := tokenize(text, 0)
+		tg.tag(toks)
+		assert.Equal(t, keyedTags(m, tokenize(text, 0)), tokenTags(toks), text)
 	}
 }
 
@@ -332,12 +535,14 @@ func FuzzTag(f *testing.F) {
 	}
 	f.Add("a\xffb \xe2\x80 - :-) @x 1.25 0 -LRB- *T*-1")
 	tg := testTagger(f)
+	m := proseTaggerAssets(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		toks := tokenize(text, 0)
 		tg.tag(toks)
 		for i, tk := range toks {
 			assert.NotEmpty(t, tk.Tag, "token %d %q", i, tk.Text)
 		}
+		assert.Equal(t, keyedTags(m, tokenize(text, 0)), tokenTags(toks))
 	})
 }
 

@@ -1,79 +1,272 @@
 package summarize
 
 import (
+	"cmp"
 	_ "embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
-	"strings"
 )
 
-// The tagger's model is prose's averaged perceptron, stored in tagger.model in the tagger's own layout: tags,
-// unambiguous words, and each feature's weights already sorted by tag. Decoding prose's gob files and packing them
-// took most of a second in WebAssembly, and importing prose linked its unused entity model into the binary too;
-// this file loads in a few milliseconds and ships nothing else. TestTaggerModel rebuilds it from prose's assets
+// The tagger's model is prose's averaged perceptron, stored in tagger.model in the tagger's own layout: the tables
+// of tagger, each run of weights already sorted by tag. Decoding prose's gob files and packing them took most of a
+// second in WebAssembly, and importing prose linked its unused entity model into the binary too; this file loads in
+// a few milliseconds and ships nothing else. TestTaggerModel rebuilds it from prose's assets
 // (go test -run TestTaggerModel -update) and fails when the two differ, so prose stays the source of truth.
+//
+// The layout, after the magic line; n is a uvarint, and a list of strings is its count, each length, then the
+// bytes of all of them back to back, so that a keyIndex can use them where they lie:
+//
+//	n weights in all, n "i-1 tag+i word" features in all
+//	n distinct weights, then each, the most frequent first
+//	strings tags, n of them predicted
+//	strings known words, then one byte per word: its index in tags
+//	strings vocab
+//	strings suffixes
+//	run bias; runs pref1, prevTag, prev2Tag, tagPair, wordRuns, suffixRuns
+//	per vocab word: n "i-1 tag+i word" features, each one byte of tag and a run
+//
+// A run is n, n bytes of tags, then n weights, each its number among the distinct ones in two bytes, little-endian;
+// the runs of a table are n, then for each non-empty run the distance of its index from the previous one's (from
+// -1), and the run. prose's weights are averages rounded to thousandths, so a distinct weight is
+// n = 2·zigzag(1000·weight) when that gives back the same float64 bits, and otherwise n = 1 and its eight bytes,
+// little-endian. Weights of a fixed width decode without a branch per weight, and with 11,000 distinct weights in
+// 270,000 the file is no larger for it.
 
 //go:embed tagger.model
 var taggerModel string
 
-const taggerMagic = "keypoints tagger 1\n"
+const taggerMagic = "keypoints tagger 2\n"
 
 // loadTagger decodes the embedded model. Callers load once and share the tagger, which is safe for concurrent use.
 func loadTagger() (*tagger, error) {
 	return decodeTagger(taggerModel)
 }
 
-// encodeTagger writes t in the layout decodeTagger reads: features sorted by key, so the bytes depend on the model
-// alone.
+// encodeTagger writes t in the layout decodeTagger reads. It walks the tables in index order, so the bytes depend
+// on the model alone.
 func encodeTagger(t *tagger) []byte {
 	b := []byte(taggerMagic)
-	str := func(s string) { b = binary.AppendUvarint(b, uint64(len(s))); b = append(b, s...) }
-	b = binary.AppendUvarint(b, uint64(len(t.tags)))
-	for _, tag := range t.tags {
-		str(tag)
+	num := func(v int) { b = binary.AppendUvarint(b, uint64(v)) }
+	strs := func(n int, key func(int) string) {
+		num(n)
+		for k := range n {
+			num(len(key(k)))
+		}
+		for k := range n {
+			b = append(b, key(k)...)
+		}
 	}
-	index := map[string]int{}
-	for i, tag := range t.tags {
-		index[tag] = i
+	dict := weightDict(t.weight)
+	number := make(map[uint64]int, len(dict))
+	for i, w := range dict {
+		number[math.Float64bits(w)] = i
 	}
-	words := sortedKeys(&t.known)
-	b = binary.AppendUvarint(b, uint64(len(words)))
-	for _, k := range words {
-		str(t.known.keys[k])
-		tag, ok := index[t.wordTag[k]]
-		if !ok {
-			tag = len(t.tags) // a tag outside the predicted set is written out in full
-			b = binary.AppendUvarint(b, uint64(tag))
-			str(t.wordTag[k])
+	run := func(r weightRun) {
+		num(int(r.n))
+		b = append(b, t.tagIdx[r.off:r.off+r.n]...)
+		for _, w := range t.weight[r.off : r.off+r.n] {
+			b = binary.LittleEndian.AppendUint16(b, uint16(number[math.Float64bits(w)]))
+		}
+	}
+	runs := func(table []weightRun) {
+		n := 0
+		for _, r := range table {
+			if r.n > 0 {
+				n++
+			}
+		}
+		num(n)
+		last := -1
+		for i, r := range table {
+			if r.n > 0 {
+				num(i - last)
+				run(r)
+				last = i
+			}
+		}
+	}
+
+	num(len(t.weight))
+	num(len(t.pairTag))
+	num(len(dict))
+	for _, w := range dict {
+		if k := math.Round(w * 1000); math.Abs(k) < 1<<52 &&
+			math.Float64bits(float64(int64(k))/1000) == math.Float64bits(w) {
+			z := uint64(int64(k)<<1) ^ uint64(int64(k)>>63)
+			num(int(z << 1))
 			continue
 		}
-		b = binary.AppendUvarint(b, uint64(tag))
+		b = append(b, 1)
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(w))
 	}
-	order := sortedKeys(&t.feats)
-	b = binary.AppendUvarint(b, uint64(len(order)))
-	for _, f := range order {
-		str(t.feats.keys[f])
-		r := t.runs[f]
-		b = binary.AppendUvarint(b, uint64(r.n))
-		for j := r.off; j < r.off+r.n; j++ {
-			b = append(b, t.tagIdx[j])
-			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(t.weight[j]))
+	strs(len(t.tags), func(k int) string { return t.tags[k] })
+	num(t.npred)
+	strs(len(t.known.ends), t.known.key)
+	b = append(b, t.knownTag...)
+	strs(len(t.vocab.ends), t.vocab.key)
+	suffixes := make([]string, len(t.suffixRuns)/suffixKinds-1)
+	for _, s := range t.suffixes.slots {
+		if s != 0 {
+			suffixes[uint32(s)-1] = unpackSuffix(uint32(s >> 32))
+		}
+	}
+	strs(len(suffixes), func(k int) string { return suffixes[k] })
+	run(t.bias)
+	for _, table := range [][]weightRun{t.pref1[:], t.prevTag, t.prev2Tag, t.tagPair, t.wordRuns, t.suffixRuns} {
+		runs(table)
+	}
+	for v := 1; v < len(t.pairFrom)-1; v++ {
+		from, to := t.pairFrom[v], t.pairFrom[v+1]
+		num(int(to - from))
+		for j := from; j < to; j++ {
+			b = append(b, t.pairTag[j])
+			run(t.pairRun[j])
 		}
 	}
 	return b
 }
 
-// sortedKeys returns the numbers of the keys of x in key order.
-func sortedKeys(x *keyIndex) []int {
-	order := make([]int, len(x.keys))
-	for i := range order {
-		order[i] = i
+// weightDict returns the distinct weights, the most frequent first, so that most take one byte to number.
+func weightDict(weights []float64) []float64 {
+	count := map[uint64]int{}
+	for _, w := range weights {
+		count[math.Float64bits(w)]++
 	}
-	slices.SortFunc(order, func(i, j int) int { return strings.Compare(x.keys[i], x.keys[j]) })
-	return order
+	dict := slices.Collect(maps.Keys(count))
+	slices.SortFunc(dict, func(a, b uint64) int {
+		if c := cmp.Compare(count[b], count[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	ws := make([]float64, len(dict))
+	for i, bits := range dict {
+		ws[i] = math.Float64frombits(bits)
+	}
+	return ws
+}
+
+// modelReader reads the parts of a model. The first malformed part sets bad, and every read after it returns
+// zeros, so a caller checks bad once a loop is done.
+type modelReader struct {
+	data string
+	pos  int
+	bad  bool
+}
+
+func (r *modelReader) uvarint() uint64 {
+	var v uint64
+	for shift := 0; shift < 64 && r.pos < len(r.data); shift += 7 {
+		c := r.data[r.pos]
+		r.pos++
+		v |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return v
+		}
+	}
+	r.bad = true
+	return 0
+}
+
+// num reads a uvarint of at most limit.
+func (r *modelReader) num(limit int) int {
+	v := r.uvarint()
+	if v > uint64(limit) {
+		r.bad = true
+		return 0
+	}
+	return int(v)
+}
+
+// bytes returns the next n bytes.
+func (r *modelReader) bytes(n int) string {
+	if r.bad || n > len(r.data)-r.pos {
+		r.bad = true
+		return ""
+	}
+	s := r.data[r.pos : r.pos+n]
+	r.pos += n
+	return s
+}
+
+// strs reads a list of strings as newKeyIndex takes them.
+func (r *modelReader) strs() (string, []uint32) {
+	ends := make([]uint32, r.num(len(r.data)-r.pos))
+	total := 0
+	for k := range ends {
+		total += r.num(len(r.data) - r.pos)
+		ends[k] = uint32(total)
+		if r.bad {
+			return "", nil
+		}
+	}
+	return r.bytes(total), ends
+}
+
+// weight reads a weight written as encodeTagger writes the entries of its dictionary.
+func (r *modelReader) weight() float64 {
+	u := r.uvarint()
+	switch {
+	case u&1 == 0:
+		return float64(int64(u>>2)^-int64(u>>1&1)) / 1000
+	case u == 1:
+		var bits uint64
+		for i, c := range []byte(r.bytes(8)) {
+			bits |= uint64(c) << (8 * i)
+		}
+		if w := math.Float64frombits(bits); math.Abs(w) <= maxWeight {
+			return w
+		}
+	}
+	r.bad = true
+	return 0
+}
+
+// run reads a run, appending its weights to t's.
+func (r *modelReader) run(t *tagger, dict []float64) weightRun {
+	n := r.num(len(r.data) - r.pos)
+	tags := r.bytes(n)
+	for i := 0; i < len(tags); i++ {
+		if int(tags[i]) >= t.npred {
+			r.bad = true
+		}
+	}
+	if r.bad {
+		return weightRun{}
+	}
+	off := len(t.tagIdx)
+	t.tagIdx = append(t.tagIdx, tags...)
+	ws := r.bytes(2 * n)
+	if r.bad {
+		return weightRun{}
+	}
+	for j := 0; j+1 < len(ws); j += 2 {
+		i := int(ws[j]) | int(ws[j+1])<<8
+		if i >= len(dict) {
+			r.bad = true
+			return weightRun{}
+		}
+		t.weight = append(t.weight, dict[i])
+	}
+	return weightRun{off: uint32(off), n: uint32(n)}
+}
+
+// runs reads the runs of table.
+func (r *modelReader) runs(t *tagger, dict []float64, table []weightRun) {
+	n := r.num(len(table))
+	for i := -1; n > 0 && !r.bad; n-- {
+		d := r.num(len(table) - 1 - i)
+		if d == 0 {
+			r.bad = true
+			return
+		}
+		i += d
+		table[i] = r.run(t, dict)
+	}
 }
 
 // decodeTagger reads a model written by encodeTagger. Strings are slices of data, which the embedded model keeps
@@ -83,93 +276,68 @@ func decodeTagger(data string) (*tagger, error) {
 	if len(data) < len(taggerMagic) || data[:len(taggerMagic)] != taggerMagic {
 		return nil, errBad
 	}
-	pos := len(taggerMagic)
-	num := func() (int, error) {
-		v, n := binary.Uvarint([]byte(data[pos:min(len(data), pos+binary.MaxVarintLen64)]))
-		if n <= 0 || v > uint64(len(data)) {
-			return 0, errBad
-		}
-		pos += n
-		return int(v), nil
+	r := &modelReader{data: data, pos: len(taggerMagic)}
+	total := r.num(len(data) / 2)
+	pairs := r.num(len(data) / 2)
+	dict := make([]float64, r.num(1<<16))
+	for i := range dict {
+		dict[i] = r.weight()
 	}
-	str := func() (string, error) {
-		n, err := num()
-		if err != nil || pos+n > len(data) {
-			return "", errBad
-		}
-		s := data[pos : pos+n]
-		pos += n
-		return s, nil
-	}
-	t := &tagger{}
-	ntags, err := num()
-	if err != nil || ntags > 256 {
+	tags, ends := r.strs()
+	if r.bad || len(ends) > 255 {
 		return nil, errBad
 	}
-	for range ntags {
-		s, err := str()
-		if err != nil {
-			return nil, err
-		}
-		t.tags = append(t.tags, s)
+	t := &tagger{tagIdx: make([]uint8, 0, total), weight: make([]float64, 0, total)}
+	split := keyIndex{keys: tags, ends: ends}
+	for k := range ends {
+		t.tags = append(t.tags, split.key(k))
 	}
-	nwords, err := num()
-	if err != nil {
-		return nil, err
+	t.npred = r.num(len(t.tags))
+	t.known = newKeyIndex(r.strs())
+	t.knownTag = []byte(r.bytes(len(t.known.ends)))
+	t.vocab = newKeyIndex(r.strs())
+	blob, ends := r.strs()
+	if r.bad {
+		return nil, errBad
 	}
-	t.known = newKeyIndex(nwords)
-	t.wordTag = make([]string, 0, nwords)
-	for range nwords {
-		w, err := str()
-		if err != nil {
-			return nil, err
-		}
-		i, err := num()
-		if err != nil || i > ntags {
+	t.suffixes = newSuffixIndex(len(ends))
+	from := uint32(0)
+	for k, end := range ends {
+		if end-from > 3 {
 			return nil, errBad
 		}
-		if i == ntags {
-			tag, err := str()
-			if err != nil {
-				return nil, err
-			}
-			t.known.add(w)
-			t.wordTag = append(t.wordTag, tag)
-			continue
-		}
-		t.known.add(w)
-		t.wordTag = append(t.wordTag, t.tags[i])
+		t.suffixes.add(blob[from:end], uint32(k+1))
+		from = end
 	}
-	nfeats, err := num()
-	if err != nil {
-		return nil, err
+	t.allocate(len(t.vocab.ends), len(ends))
+	t.bias = r.run(t, dict)
+	for _, table := range [][]weightRun{t.pref1[:], t.prevTag, t.prev2Tag, t.tagPair, t.wordRuns, t.suffixRuns} {
+		r.runs(t, dict, table)
 	}
-	t.feats = newKeyIndex(nfeats)
-	t.runs = make([]weightRun, 0, nfeats)
-	for range nfeats {
-		k, err := str()
-		if err != nil {
-			return nil, err
-		}
-		n, err := num()
-		if err != nil || pos+9*n > len(data) {
-			return nil, errBad
-		}
-		run := weightRun{off: uint32(len(t.tagIdx)), n: uint32(n)}
-		for range n {
-			c := data[pos]
-			if int(c) >= ntags {
+	t.pairFrom = make([]uint32, 2, len(t.vocab.ends)+2)
+	t.pairTag, t.pairRun = make([]uint8, 0, pairs), make([]weightRun, 0, pairs)
+	for range t.vocab.ends {
+		n := r.num(len(t.tags))
+		for ; n > 0 && !r.bad; n-- {
+			c := r.bytes(1)
+			if r.bad || int(c[0]) >= len(t.tags) {
 				return nil, errBad
 			}
-			t.tagIdx = append(t.tagIdx, c)
-			t.weight = append(t.weight, math.Float64frombits(binary.LittleEndian.Uint64([]byte(data[pos+1:pos+9]))))
-			pos += 9
+			t.pairTag = append(t.pairTag, c[0])
+			t.pairRun = append(t.pairRun, r.run(t, dict))
 		}
-		t.feats.add(k)
-		t.runs = append(t.runs, run)
+		t.pairFrom = append(t.pairFrom, uint32(len(t.pairTag)))
 	}
-	if pos != len(data) {
-		return nil, fmt.Errorf("summarize: load tagger: %d bytes after the model", len(data)-pos)
+	if r.bad || len(t.weight) != total || len(t.pairTag) != pairs {
+		return nil, errBad
+	}
+	for _, c := range t.knownTag {
+		if int(c) >= len(t.tags) {
+			return nil, errBad
+		}
+	}
+	if r.pos != len(data) {
+		return nil, fmt.Errorf("summarize: load tagger: %d bytes after the model", len(data)-r.pos)
 	}
 	t.ready()
 	return t, nil

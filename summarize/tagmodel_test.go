@@ -3,7 +3,9 @@ package summarize
 import (
 	"bytes"
 	"encoding/gob"
+	"math/rand/v2"
 	"os"
+	"sync"
 	"testing"
 
 	"github.com/jdkato/prose/v2"
@@ -18,21 +20,40 @@ const (
 	proseClasses = "model/AveragedPerceptron/classes.gob"
 )
 
+// proseTaggerModel is the tagger's model as prose ships it: its tag list, its known words, and its weights by
+// feature key and then tag. Decoded once; callers must not change it.
+type proseTaggerModel struct {
+	classes []string
+	known   map[string]string
+	weights map[string]map[string]float64
+}
+
+var loadProseTaggerModel = sync.OnceValues(func() (*proseTaggerModel, error) {
+	m := &proseTaggerModel{}
+	for name, into := range map[string]any{proseClasses: &m.classes, proseTags: &m.known, proseWeights: &m.weights} {
+		b, err := prose.Asset(name)
+		if err != nil {
+			return nil, err
+		}
+		if err := gob.NewDecoder(bytes.NewReader(b)).Decode(into); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+})
+
+func proseTaggerAssets(tb testing.TB) *proseTaggerModel {
+	tb.Helper()
+	m, err := loadProseTaggerModel()
+	require.NoError(tb, err)
+	return m
+}
+
 // loadProseTagger builds the tagger from prose's own gob files, the source of tagger.model.
 func loadProseTagger(tb testing.TB) *tagger {
 	tb.Helper()
-	decode := func(name string, into any) {
-		b, err := prose.Asset(name)
-		require.NoError(tb, err)
-		require.NoError(tb, gob.NewDecoder(bytes.NewReader(b)).Decode(into))
-	}
-	var classes []string
-	var known map[string]string
-	var weights map[string]map[string]float64
-	decode(proseClasses, &classes)
-	decode(proseTags, &known)
-	decode(proseWeights, &weights)
-	t, err := newTagger(classes, known, weights)
+	m := proseTaggerAssets(tb)
+	t, err := newTagger(m.classes, m.known, m.weights)
 	require.NoError(tb, err)
 	return t
 }
@@ -51,8 +72,26 @@ func TestTaggerModel(t *testing.T) {
 }
 
 func TestDecodeTaggerRejectsGarbage(t *testing.T) {
-	for _, data := range []string{"", "keypoints tagger 1\n", "keypoints tagger 1\n\xff\xff\xff", taggerModel[:len(taggerModel)/2], taggerModel + "x"} {
+	for _, data := range []string{"", taggerMagic, taggerMagic + "\xff\xff\xff", "keypoints tagger 1\n", taggerModel[:len(taggerModel)/2], taggerModel + "x"} {
 		_, err := decodeTagger(data)
 		assert.Error(t, err)
+	}
+}
+
+func TestDecodeTaggerNeverPanics(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range 100 {
+		data := []byte(taggerModel[:len(taggerModel)*i/100])
+		if i%2 == 1 {
+			data = []byte(taggerModel)
+			for range 1 + rng.IntN(4) {
+				data[len(taggerMagic)+rng.IntN(len(data)-len(taggerMagic))] = byte(rng.Uint32())
+			}
+		}
+		require.NotPanics(t, func() {
+			if tg, err := decodeTagger(string(data)); err == nil {
+				tg.tag(tokenize(newsSentences[0], 0))
+			}
+		}, "case %d", i)
 	}
 }
