@@ -27,10 +27,10 @@ const (
 )
 
 // leadingConnectives open a sentence by pointing at the previous one; a point drops them.
-var leadingConnectives = wordSet("but and however meanwhile still yet so also moreover furthermore nonetheless nevertheless additionally now then")
+var leadingConnectives = wordSetOf("but and however meanwhile still yet so also moreover furthermore nonetheless nevertheless additionally now then")
 
 // reportingVerbs mark attribution tails and name who said what.
-var reportingVerbs = wordSet("said says told added noted explained wrote claimed insisted argued stressed reported announced warned stated confirmed tweeted")
+var reportingVerbs = wordSetOf("said says told added noted explained wrote claimed insisted argued stressed reported announced warned stated confirmed tweeted")
 
 // compress builds the key point of sentence i, or reports that the sentence cannot stand alone. With clauses set
 // it also drops the clauses a short point can do without (see dropClauses); long summaries keep them, since a
@@ -48,7 +48,7 @@ func compress(a *analysis, i int, clauses bool) (point, bool) {
 	}
 	first := 0
 	// Leading connectives, with the comma after them.
-	for first < len(toks) && leadingConnectives[strings.ToLower(toks[first].Text)] {
+	for first < len(toks) && leadingConnectives.has(strings.ToLower(toks[first].Text)) {
 		first++
 		if first < len(toks) && toks[first].Text == "," {
 			first++
@@ -151,8 +151,8 @@ func dropClauses(toks []Token, keep []bool, first, last int) int {
 		return true
 	}
 	// A leading prepositional phrase with no finite verb, up to its comma, before a main clause with a subject.
-	if first < last && (toks[first].Tag == "IN" || toks[first].Tag == "RB") && !subordinators[strings.ToLower(toks[first].Text)] {
-		plainPrep := phraseOpeners[strings.ToLower(toks[first].Text)]
+	if first < last && (toks[first].Tag == "IN" || toks[first].Tag == "RB") && !subordinators.has(strings.ToLower(toks[first].Text)) {
+		plainPrep := phraseOpeners.has(strings.ToLower(toks[first].Text))
 		for c := first + 1; c < min(last, first+16); c++ {
 			if toks[c].Text != "," {
 				if isFiniteVerb(toks[c].Tag) && !plainPrep {
@@ -204,7 +204,7 @@ func dropClauses(toks []Token, keep []bool, first, last int) int {
 
 // phraseOpeners are prepositions whose phrase stays a phrase even when a verb follows inside it ("In an interview
 // with Politico released Tuesday,"), unlike "After" or "As", which also open clauses.
-var phraseOpeners = wordSet("in on at during despite amid following according under by among throughout earlier later meanwhile")
+var phraseOpeners = wordSetOf("in on at during despite amid following according under by among throughout earlier later meanwhile")
 
 // isFiniteVerb reports tags of verbs that make a clause: past, present, modal.
 func isFiniteVerb(tag string) bool {
@@ -270,10 +270,10 @@ func attributionTail(toks []Token, first, last int) int {
 			if k >= 6 || t.Text == "," {
 				break
 			}
-			if reportingVerbs[strings.ToLower(t.Text)] {
+			if reportingVerbs.has(strings.ToLower(t.Text)) {
 				// The words before the verb must name a speaker ("he", "officials", "Gov. Oleg Nikolayev"), not
 				// start a clause ("which he said").
-				if k == 0 || !subordinators[w0] {
+				if k == 0 || !subordinators.has(w0) {
 					return c
 				}
 			}
@@ -284,7 +284,7 @@ func attributionTail(toks []Token, first, last int) int {
 }
 
 // subordinators open clauses that are part of the sentence's meaning, not attribution.
-var subordinators = wordSet("which who whom whose that when while as because although though if since where after before until")
+var subordinators = wordSetOf("which who whom whose that when while as because although though if since where after before until")
 
 // resolveName finds the name an opening "He" or "She" of sentence i stands for: the named subject of a sentence
 // shortly before it, following quotes to their attribution. It returns the surname ("Zelenskyy"), or "" when the
@@ -314,14 +314,14 @@ func resolveName(doc *Document, i int) string {
 // nameRun returns the length of the run of capitalised words that opens a sentence when a verb follows it, else 0.
 func nameRun(toks []Token) int {
 	k := 0
-	for k < len(toks) && isCapitalized(toks[k].Text) && !stopwords[strings.ToLower(toks[k].Text)] {
+	for k < len(toks) && isCapitalized(toks[k].Text) && !stopwords.has(strings.ToLower(toks[k].Text)) {
 		k++
 	}
 	if k == 0 || k >= len(toks) {
 		return 0
 	}
 	next := toks[k].Text
-	if !startsLower(next) || stopwords[next] && !verbish[next] {
+	if !startsLower(next) || stopwords.has(next) && !verbish.has(next) {
 		return 0
 	}
 	return k
@@ -342,7 +342,7 @@ func leadingName(toks []Token) string {
 }
 
 // verbish are function words that follow a subject as a verb or auxiliary.
-var verbish = wordSet("has have had is was were are will would can could should may might must did does do said says told also")
+var verbish = wordSetOf("has have had is was were are will would can could should may might must did does do said says told also")
 
 func isCapitalized(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -398,7 +398,7 @@ func (d *Document) pieceText(toks []Token) string {
 var headlineWords = map[string]int{LengthShort: 12, LengthMedium: 17, LengthLong: 22}
 
 // headlineBreaks open the clauses and phrases a headline can end before.
-var headlineBreaks = wordSet("that which who as while after because when where and but amid despite with following including since before until from in on at for by over")
+var headlineBreaks = wordSetOf("that which who as while after because when where and but amid despite with following including since before until from in on at for by over")
 
 // shortenHeadline cuts a key point to the headline's word limit, before a clause or phrase when it can, and drops
 // its final period, as headlines do.
@@ -436,7 +436,7 @@ func shortenHeadline(a *analysis, kp *KeyPoint, length string) {
 				break
 			}
 			words++
-			if k > 0 && headlineBreaks[strings.ToLower(t.Text)] && words > budget/2 {
+			if k > 0 && headlineBreaks.has(strings.ToLower(t.Text)) && words > budget/2 {
 				lastBreak = k
 			}
 		} else if isSoftPunct(t.Text) && words > budget/2 {

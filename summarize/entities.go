@@ -129,7 +129,7 @@ func sentenceMentions(doc *Document, i int) []mention {
 			continue
 		}
 		j := k
-		for j < len(toks) && (isNameWord(toks[j].Text) || nameJoiners[toks[j].Text] && j+1 < len(toks) && isNameWord(toks[j+1].Text) && j > k) {
+		for j < len(toks) && (isNameWord(toks[j].Text) || nameJoiners.has(toks[j].Text) && j+1 < len(toks) && isNameWord(toks[j+1].Text) && j > k) {
 			j++
 		}
 		run := toks[k:j]
@@ -138,7 +138,7 @@ func sentenceMentions(doc *Document, i int) []mention {
 			next = toks[j].Text
 		}
 		if m, ok := classifyRun(run, next, i); ok {
-			m.speaks = reportingVerbs[strings.ToLower(next)] || next == "who" ||
+			m.speaks = reportingVerbs.has(strings.ToLower(next)) || next == "who" ||
 				next == "," && j+1 < len(toks) && (isNumberToken(toks[j+1].Text) || toks[j+1].Text == "who")
 			out = append(out, m)
 		}
@@ -149,11 +149,11 @@ func sentenceMentions(doc *Document, i int) []mention {
 
 // classifyRun splits a run into its role ("Ukrainian President") and name, and decides what the name is.
 func classifyRun(run []Token, next string, sent int) (mention, bool) {
-	for len(run) > 0 && stopwords[strings.ToLower(run[0].Text)] {
+	for len(run) > 0 && stopwords.has(strings.ToLower(run[0].Text)) {
 		run = run[1:] // "The Associated Press"
 	}
 	r := 0
-	for r < len(run) && (titles[run[r].Text] || demonyms[run[r].Text]) {
+	for r < len(run) && (titles.has(run[r].Text) || demonyms.has(run[r].Text)) {
 		r++
 	}
 	var role []string
@@ -161,11 +161,11 @@ func classifyRun(run []Token, next string, sent int) (mention, bool) {
 		role = append(role, t.Text)
 	}
 	name := run[r:]
-	for len(name) > 0 && nameJoiners[name[len(name)-1].Text] {
+	for len(name) > 0 && nameJoiners.has(name[len(name)-1].Text) {
 		name = name[:len(name)-1]
 	}
 	if len(name) == 0 {
-		if len(run) == 1 && places[run[0].Text] {
+		if len(run) == 1 && places.has(run[0].Text) {
 			return mention{kind: EntityPlace, name: run, sent: sent}, true // "the U.S."
 		}
 		return mention{}, false
@@ -173,18 +173,18 @@ func classifyRun(run []Token, next string, sent int) (mention, bool) {
 	m := mention{name: name, sent: sent}
 	hasTitle := false
 	for _, t := range run[:r] {
-		if titles[t.Text] {
+		if titles.has(t.Text) {
 			hasTitle = true
 		}
 	}
 	text := joinTokens(name)
 	last := name[len(name)-1].Text
 	switch {
-	case hasTitle && !places[text] && !isOrgName(name) && !notNames[text]:
+	case hasTitle && !places.has(text) && !isOrgName(name) && !notNames.has(text):
 		m.kind, m.role, m.proper = EntityPerson, strings.Join(role, " "), true
-	case places[text] || placeWords[last] || len(name) == 1 && placeNouns[next]:
+	case places.has(text) || placeWords.has(last) || len(name) == 1 && placeNouns.has(next):
 		m.kind = EntityPlace
-	case orgNames[text] || isAcronym(text) || orgNames[last] || len(name) > 1 && isOrgName(name):
+	case orgNames.has(text) || isAcronym(text) || orgNames.has(last) || len(name) > 1 && isOrgName(name):
 		m.kind = EntityOrganization
 	case len(name) >= 2 && len(name) <= 4 && looksLikePersonName(name):
 		m.kind, m.role, m.proper = EntityPerson, strings.Join(role, " "), true
@@ -201,7 +201,7 @@ func classifyRun(run []Token, next string, sent int) (mention, bool) {
 func looksLikePersonName(name []Token) bool {
 	for _, t := range name {
 		w := t.Text
-		if places[w] || orgWords[w] || calendarWords[w] || stopwords[strings.ToLower(w)] || isAcronym(w) && !isInitial(w) {
+		if places.has(w) || orgWords.has(w) || calendarWords.has(w) || stopwords.has(strings.ToLower(w)) || isAcronym(w) && !isInitial(w) {
 			return false
 		}
 	}
@@ -211,7 +211,7 @@ func looksLikePersonName(name []Token) bool {
 // isNameWord reports whether a token can be part of a proper name: capitalised, or an initial ("E", "J.K.").
 func isNameWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) || calendarWords[w] {
+	if !unicode.IsUpper(r) || calendarWords.has(w) {
 		return false
 	}
 	return hasLetter(w)
@@ -219,12 +219,12 @@ func isNameWord(w string) bool {
 
 // skipAtStart reports sentence-initial words that are capitalised only because they open the sentence.
 func skipAtStart(w string) bool {
-	return stopwords[strings.ToLower(w)] || commonOpeners[w]
+	return stopwords.has(strings.ToLower(w)) || commonOpeners.has(w)
 }
 
 func isOrgName(name []Token) bool {
 	for _, t := range name {
-		if orgWords[t.Text] {
+		if orgWords.has(t.Text) {
 			return true
 		}
 	}
@@ -232,7 +232,7 @@ func isOrgName(name []Token) bool {
 }
 
 func isAcronym(w string) bool {
-	if notAcronyms[w] {
+	if notAcronyms.has(w) {
 		return false
 	}
 	w = strings.ReplaceAll(w, ".", "")
@@ -270,31 +270,31 @@ func nameText(doc *Document, name []Token) string {
 }
 
 // nameSet is wordSet for names, where an underscore joins the words of one name ("New_York").
-func nameSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[strings.ReplaceAll(w, "_", " ")] = true
+func nameSet(s string) wordSet {
+	names := strings.Fields(s)
+	for i, w := range names {
+		names[i] = strings.ReplaceAll(w, "_", " ")
 	}
-	return m
+	return newWordSet(names)
 }
 
 // notNames are capitalised nouns that follow a title word without being a name ("General Election").
-var notNames = wordSet("Election Elections Assembly Staff Council Office Court Service Medal Award Cup League")
+var notNames = wordSetOf("Election Elections Assembly Staff Council Office Court Service Medal Award Cup League")
 
 // notAcronyms are capitalised abbreviations that name nothing.
-var notAcronyms = wordSet("OK TV PM AM ID DJ MP3 PC CEO VIP RIP LOL OMG DIY GPS DNA AI")
+var notAcronyms = wordSetOf("OK TV PM AM ID DJ MP3 PC CEO VIP RIP LOL OMG DIY GPS DNA AI")
 
 // nameJoiners may stand inside a name between capitalised words ("Bank of England", "Ursula von der Leyen").
-var nameJoiners = wordSet("of de von der van al bin du la le")
+var nameJoiners = wordSetOf("of de von der van al bin du la le")
 
 // commonOpeners are capitalised sentence openers that are not names.
-var commonOpeners = wordSet("Several Many Some Most Other Others Both Each Every Neither Either Despite Although Because After Before While When Where Why How What Who Which Whose Yes No Not Only Even Still Yet Once Just Perhaps Maybe Instead Meanwhile Earlier Later Now Then Today Tonight Tomorrow Yesterday Last Next First Second Third Officials Police Authorities Residents Witnesses Critics Experts Analysts Researchers Scientists Doctors Lawyers Prosecutors Investigators Troops Soldiers Protesters Voters Leaders Ministers Sources Reports Footage Photos Pictures Video Images Data Figures")
+var commonOpeners = wordSetOf("Several Many Some Most Other Others Both Each Every Neither Either Despite Although Because After Before While When Where Why How What Who Which Whose Yes No Not Only Even Still Yet Once Just Perhaps Maybe Instead Meanwhile Earlier Later Now Then Today Tonight Tomorrow Yesterday Last Next First Second Third Officials Police Authorities Residents Witnesses Critics Experts Analysts Researchers Scientists Doctors Lawyers Prosecutors Investigators Troops Soldiers Protesters Voters Leaders Ministers Sources Reports Footage Photos Pictures Video Images Data Figures")
 
 // calendarWords are capitalised but name no entity.
-var calendarWords = wordSet("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec I")
+var calendarWords = wordSetOf("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec I")
 
 // titles open a person's name and become their role.
-var titles = wordSet(`Actress Actor Singer Star Chef Model Designer Author Writer Presenter Host Player Striker
+var titles = wordSetOf(`Actress Actor Singer Star Chef Model Designer Author Writer Presenter Host Player Striker
 Goalkeeper Midfielder Defender Boss Rapper Comedian Billionaire Businessman Businesswoman Officer Pilot Nurse
 President Vice Prime Minister Chancellor Secretary Gov. Governor Sen. Senator Rep. Representative Pope King
 Queen Prince Princess Duke Duchess Mayor General Gen. Lt. Col. Capt. Sgt. Adm. Admiral Judge Justice Dr. Dr Mr Mr. Mrs
@@ -305,7 +305,7 @@ Archbishop Patriarch Ayatollah Premier Presidential Vice-President First Lady Go
 Ministers Presidents Leaders Spc. Spc Pfc. Pfc Cpl. Cpl Maj. Maj Private Corporal Sergeant Lieutenant Colonel Major`)
 
 // demonyms qualify a role ("British Prime Minister", "U.S. President").
-var demonyms = wordSet(`Ukrainian Russian British French German American U.S. US U.K. UK Italian Chinese Japanese Indian Israeli
+var demonyms = wordSetOf(`Ukrainian Russian British French German American U.S. US U.K. UK Italian Chinese Japanese Indian Israeli
 Palestinian Iranian Iraqi Syrian Turkish Polish Spanish Canadian Australian Mexican Brazilian European Korean Egyptian
 Saudi Afghan Pakistani Swedish Dutch Belgian Irish Scottish Welsh English Greek Hungarian Finnish Norwegian Danish
 Swiss Austrian Czech Venezuelan Argentine Colombian Cuban Nigerian Kenyan Ethiopian Lebanese Jordanian Qatari Emirati
@@ -316,13 +316,13 @@ Army Navy Marine Marines Air Police`)
 
 // placeWords end place names ("Donbas region", "Crimean Peninsula"); placeNouns follow a lone place name.
 var (
-	placeWords = wordSet("Peninsula Province County Oblast Island Islands Sea Ocean River Valley Mountains Gulf Strait District Region Republic Kingdom Bay Coast Desert Lake Canal Square Avenue Bridge Airport Park Heights Hills Township Village Town City Borough")
-	placeNouns = wordSet("region province county city town village district state oblast island port area border capital")
+	placeWords = wordSetOf("Peninsula Province County Oblast Island Islands Sea Ocean River Valley Mountains Gulf Strait District Region Republic Kingdom Bay Coast Desert Lake Canal Square Avenue Bridge Airport Park Heights Hills Township Village Town City Borough")
+	placeNouns = wordSetOf("region province county city town village district state oblast island port area border capital")
 )
 
 // orgWords mark organization names; orgNames are organizations known by a bare name.
 var (
-	orgWords = wordSet(`Ministry Department Council Service Agency Party Union Bank Corp Corp. Corporation Inc Inc. Ltd Ltd. Co.
+	orgWords = wordSetOf(`Ministry Department Council Service Agency Party Union Bank Corp Corp. Corporation Inc Inc. Ltd Ltd. Co.
 University College School Association Committee Commission Court Police Army Navy Forces Guard Press Times News Post
 Journal Club FC Group Company Institute Foundation Organization Organisation Administration Parliament Congress Senate
 Assembly Government Office Bureau Authority Board Network Airways Airlines Motors Energy Operator Fund Trust Society

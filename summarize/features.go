@@ -148,7 +148,7 @@ func analyze(doc *Document) *analysis {
 			switch {
 			case unicode.IsDigit(r):
 				f.numbers++
-			case unicode.IsUpper(r) && !first && !stopwords[string(appendLower(buf[:0], t.Text))]:
+			case unicode.IsUpper(r) && !first && !stopwords.hasBytes(appendLower(buf[:0], t.Text)):
 				f.proper++
 			}
 			first = false
@@ -220,7 +220,7 @@ func appendTermKey(dst []byte, w string) []byte {
 	if len(key) >= 2 && key[len(key)-2] == '\'' && key[len(key)-1] == 's' {
 		key = key[:len(key)-2]
 	}
-	if len(key) < 2 || stopwords[string(key)] || !hasLetter(key) {
+	if len(key) < 2 || stopwords.hasBytes(key) || !hasLetter(key) {
 		return dst[:start]
 	}
 	return dst[:start+len(stem(key))]
@@ -263,7 +263,7 @@ func stem(w []byte) []byte {
 }
 
 // stopwords are function words and the verbs of reporting, which carry no topic.
-var stopwords = wordSet(`a about above after again against all also am an and any are aren't as at be because been
+var stopwords = wordSetOf(`a about above after again against all also am an and any are aren't as at be because been
 before being below between both but by can could did do does doing don't down during each even ever every few for
 from further get got had has have having he her here hers herself him himself his how however i if in into is it its
 itself just last least less let like made make many may me might more most much must my myself new no nor not now of

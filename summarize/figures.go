@@ -73,19 +73,19 @@ func figureNeedsTags(toks []Token, k int) bool {
 		return false
 	}
 	n := magnitudeEnd(toks, k)
-	return n < len(toks) && isWordToken(toks[n].Text) && !calendarWords[toks[n].Text] &&
-		!relativeTime[strings.ToLower(toks[n].Text)]
+	return n < len(toks) && isWordToken(toks[n].Text) && !calendarWords.has(toks[n].Text) &&
+		!relativeTime.has(strings.ToLower(toks[n].Text))
 }
 
 // notFigure rules out a number by the word before it: "Dec. 5", "No. 10".
 func notFigure(toks []Token, k int) bool {
-	return !isNumberToken(toks[k].Text) || k > 0 && (calendarWords[toks[k-1].Text] || toks[k-1].Text == "No.")
+	return !isNumberToken(toks[k].Text) || k > 0 && (calendarWords.has(toks[k-1].Text) || toks[k-1].Text == "No.")
 }
 
 // magnitudeEnd returns the index just past the number toks[k] and the magnitudes or percent sign after it.
 func magnitudeEnd(toks []Token, k int) int {
 	end := k + 1
-	for end < len(toks) && (magnitudes[strings.ToLower(toks[end].Text)] || toks[end].Text == "%") {
+	for end < len(toks) && (magnitudes.has(strings.ToLower(toks[end].Text)) || toks[end].Text == "%") {
 		end++
 	}
 	if end < len(toks)-1 && strings.ToLower(toks[end].Text) == "per" && strings.ToLower(toks[end+1].Text) == "cent" {
@@ -103,14 +103,14 @@ func figureAt(toks []Token, k int) (start, end int, ok bool) {
 	}
 	digits := strings.IndexFunc(w, unicode.IsDigit) >= 0
 	end = magnitudeEnd(toks, k)
-	counted := end > k+1 || k > 0 && currencies[toks[k-1].Text] || strings.ContainsAny(w, "%$£€")
+	counted := end > k+1 || k > 0 && currencies.has(toks[k-1].Text) || strings.ContainsAny(w, "%$£€")
 	limit := maxFigureNoun
 	if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
 		limit = 1 // "54-year-old actress", never "39-year-old paid tribute"
 	}
 	n := end
 	for n < len(toks) && n < end+limit && (toks[n].Tag == "NN" || toks[n].Tag == "NNS" || toks[n].Tag == "JJ") &&
-		isWordToken(toks[n].Text) && !calendarWords[toks[n].Text] && !relativeTime[strings.ToLower(toks[n].Text)] {
+		isWordToken(toks[n].Text) && !calendarWords.has(toks[n].Text) && !relativeTime.has(strings.ToLower(toks[n].Text)) {
 		n++
 	}
 	if limit == 1 && n > end && toks[end].Tag == "JJ" {
@@ -119,7 +119,7 @@ func figureAt(toks []Token, k int) (start, end int, ok bool) {
 	for n > end && toks[n-1].Tag == "JJ" {
 		n-- // end on the noun: "three days", not "three days later"
 	}
-	if n > end && !uncountable[strings.ToLower(toks[n-1].Text)] {
+	if n > end && !uncountable.has(strings.ToLower(toks[n-1].Text)) {
 		end, counted = n, true
 	}
 	if !counted {
@@ -130,12 +130,12 @@ func figureAt(toks []Token, k int) (start, end int, ok bool) {
 	}
 	// Modifiers before the number: "about", "more than", "at least", "$".
 	start = k
-	for start > 0 && currencies[toks[start-1].Text] {
+	for start > 0 && currencies.has(toks[start-1].Text) {
 		start--
 	}
-	if start > 0 && approximators[strings.ToLower(toks[start-1].Text)] {
+	if start > 0 && approximators.has(strings.ToLower(toks[start-1].Text)) {
 		start--
-		if start > 0 && pairedApproximators[strings.ToLower(toks[start-1].Text+" "+toks[start].Text)] {
+		if start > 0 && pairedApproximators.has(strings.ToLower(toks[start-1].Text+" "+toks[start].Text)) {
 			start--
 		}
 	}
@@ -159,7 +159,7 @@ func isNumberToken(w string) bool {
 	if c >= utf8.RuneSelf || !numberInitials[c] {
 		return false // most words skip lowercasing and the map
 	}
-	return numberWords[strings.ToLower(w)]
+	return numberWords.has(strings.ToLower(w))
 }
 
 func isYear(w string) bool {
@@ -178,7 +178,8 @@ func isYear(w string) bool {
 // ASCII is never one: only the Kelvin sign and the dotted capital I lowercase to ASCII letters, k and i, and no
 // number word starts with those.
 var numberInitials = func() (set [utf8.RuneSelf]bool) {
-	for w := range numberWords {
+	for k := range numberWords.index.ends {
+		w := numberWords.index.key(k)
 		set[w[0]] = true
 		set[unicode.ToUpper(rune(w[0]))] = true
 	}
@@ -186,13 +187,13 @@ var numberInitials = func() (set [utf8.RuneSelf]bool) {
 }()
 
 var (
-	numberWords         = wordSet("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands dozen dozens million millions billion billions")
-	magnitudes          = wordSet("hundred thousand million billion trillion percent")
-	approximators       = wordSet("about nearly almost around roughly some over under approximately least than only just to")
+	numberWords         = wordSetOf("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands dozen dozens million millions billion billions")
+	magnitudes          = wordSetOf("hundred thousand million billion trillion percent")
+	approximators       = wordSetOf("about nearly almost around roughly some over under approximately least than only just to")
 	pairedApproximators = nameSet("more_than less_than fewer_than at_least up_to")
-	currencies          = wordSet("$ £ € ¥ US$")
+	currencies          = wordSetOf("$ £ € ¥ US$")
 	// relativeTime words start a time phrase after a figure ("$4.5 billion last year"), not what it counts.
-	relativeTime = wordSet("last next this ago earlier later previous")
+	relativeTime = wordSetOf("last next this ago earlier later previous")
 	// uncountable nouns after a number are not what it counts: "three times", "two ways".
-	uncountable = wordSet("times time ways way sides side things thing others ones one")
+	uncountable = wordSetOf("times time ways way sides side things thing others ones one")
 )

@@ -13,23 +13,42 @@ import (
 // functionWords lists frequent function words per language. Words shared by several languages count for each.
 var functionWords = []struct {
 	lang  string
-	words map[string]bool
+	words string
 }{
-	{"en", wordSet("the of and to in is was that for it with as on be at by this have from or an are were has had not but which they he she his her their been will would there who said its into than after about more when we you i")},
-	{"fr", wordSet("le la les des et est une un du dans que qui pour pas sur au avec ce il elle sont par plus mais ont été cette aux nous vous leur")},
-	{"es", wordSet("el la los las de y que en un una es por con para del se no su al lo como más pero sus fue está este son ha")},
-	{"de", wordSet("der die das und ist nicht ein eine zu den mit von sich des auf für im dem auch es an werden aus er hat dass sie nach wird bei noch wie einer um über")},
-	{"it", wordSet("il di che e la per un una non sono del della con gli le da si nel anche come più ma ha dei alla")},
-	{"pt", wordSet("o os de que e do da em um uma para com não é no na por mais as dos como mas foi ao ele das tem seu sua")},
-	{"nl", wordSet("de het een en van ik te dat die in is niet op aan met zijn voor er maar om ook als bij dan nog wordt werd heeft")},
+	{"en", "the of and to in is was that for it with as on be at by this have from or an are were has had not but which they he she his her their been will would there who said its into than after about more when we you i"},
+	{"fr", "le la les des et est une un du dans que qui pour pas sur au avec ce il elle sont par plus mais ont été cette aux nous vous leur"},
+	{"es", "el la los las de y que en un una es por con para del se no su al lo como más pero sus fue está este son ha"},
+	{"de", "der die das und ist nicht ein eine zu den mit von sich des auf für im dem auch es an werden aus er hat dass sie nach wird bei noch wie einer um über"},
+	{"it", "il di che e la per un una non sono del della con gli le da si nel anche come più ma ha dei alla"},
+	{"pt", "o os de que e do da em um uma para com não é no na por mais as dos como mas foi ao ele das tem seu sua"},
+	{"nl", "de het een en van ik te dat die in is niet op aan met zijn voor er maar om ook als bij dan nog wordt werd heeft"},
 }
 
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
+// wordSet is a fixed set of words. The stages look words up in such sets for nearly every token, and a keyIndex
+// does that twice as fast as a map in WebAssembly, where Go's maps hash strings the slow way.
+type wordSet struct {
+	index keyIndex
+}
+
+// newWordSet returns the set of words.
+func newWordSet(words []string) wordSet {
+	return wordSet{newKeyIndex(joinKeys(words))}
+}
+
+// wordSetOf returns the set of the space-separated words of s.
+func wordSetOf(s string) wordSet {
+	return newWordSet(strings.Fields(s))
+}
+
+func (s *wordSet) has(w string) bool {
+	_, ok := find(&s.index, w)
+	return ok
+}
+
+// hasBytes is has for a word in a buffer, which it does not copy.
+func (s *wordSet) hasBytes(w []byte) bool {
+	_, ok := find(&s.index, w)
+	return ok
 }
 
 // Thresholds of the language check. They are loose on purpose: refusing English is worse than summarizing a
@@ -43,22 +62,32 @@ const (
 	langLongWords     = 60   // from this many words a text without English function words is refused
 )
 
-// langMask maps a function word to the languages (bits, in functionWords' order) that use it.
-var langMask = func() map[string]uint8 {
-	m := map[string]uint8{}
+// langWords numbers the function words of every language; langMask holds, by that number, the languages (bits,
+// in functionWords' order) that use the word.
+var langWords, langMask = func() (keyIndex, []uint8) {
+	var words []string
+	var masks []uint8
+	number := map[string]int{}
 	for i, fw := range functionWords {
-		for w := range fw.words {
-			m[w] |= 1 << i
+		for _, w := range strings.Fields(fw.words) {
+			k, ok := number[w]
+			if !ok {
+				k = len(words)
+				number[w] = k
+				words = append(words, w)
+				masks = append(masks, 0)
+			}
+			masks[k] |= 1 << i
 		}
 	}
-	return m
+	return newKeyIndex(joinKeys(words)), masks
 }()
 
 // langLongestWord is the length in bytes of the longest function word: no longer word need be looked up.
 var langLongestWord = func() int {
 	n := 0
-	for w := range langMask {
-		n = max(n, len(w))
+	for k := range langMask {
+		n = max(n, len(langWords.key(k)))
 	}
 	return n
 }()
@@ -80,7 +109,8 @@ func isEnglish(text string) bool {
 			buf = buf[:0]
 			return
 		}
-		if mask := langMask[string(buf)]; mask != 0 {
+		if k, ok := find(&langWords, buf); ok {
+			mask := langMask[k]
 			for i := range functionWords {
 				if mask&(1<<i) != 0 {
 					hits[i]++

@@ -128,7 +128,7 @@ func quoteSpeaker(doc *Document, flat []quoteToken, open, close int) string {
 		after = after[1:]
 	}
 	for v, t := range after {
-		if !reportingVerbs[strings.ToLower(t.Text)] {
+		if !reportingVerbs.has(strings.ToLower(t.Text)) {
 			continue
 		}
 		if v == 0 {
@@ -153,7 +153,7 @@ func quoteSpeaker(doc *Document, flat []quoteToken, open, close int) string {
 		if t.Start >= before {
 			break
 		}
-		if reportingVerbs[strings.ToLower(t.Text)] {
+		if reportingVerbs.has(strings.ToLower(t.Text)) {
 			if len(toks) > 0 && isPronoun(toks[0].Text) {
 				return resolveName(doc, sent)
 			}

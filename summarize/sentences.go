@@ -162,7 +162,7 @@ func (s *segmenter) token(ts, te int, dot bool) int {
 	case qe:
 		// "Is it over?" he asked. / Yahoo! in the accounting department.
 		cut = nx.strong()
-		if cut && t[tp:cq] == "!" && exclaimNames[core] && !nx.starter() {
+		if cut && t[tp:cq] == "!" && exclaimNames.has(core) && !nx.starter() {
 			cut = false
 		}
 	case dots >= 2:
@@ -214,11 +214,11 @@ func (s *segmenter) attribution(p int) bool {
 			return false
 		}
 		w := leadingLetters(t, p)
-		if i > 0 && speechVerbs[w] {
+		if i > 0 && speechVerbs.has(w) {
 			q := p + len(w)
 			return q < len(t) && (t[q] == '.' || t[q] == ',') && (q+1 == len(t) || spaceAt(t, q+1) > 0)
 		}
-		if !isUpperASCII(t[p]) || (i == 0 && starters[w] && !pronouns[w]) {
+		if !isUpperASCII(t[p]) || (i == 0 && starters.has(w) && !pronouns.has(w)) {
 			return false // "That said, she is working on a film."
 		}
 		// Names are short; a long token is not one, and stopping early
@@ -262,10 +262,10 @@ func (s *segmenter) endsAt(kind wordKind, nx next) bool {
 		if nx.starter() {
 			return true
 		}
-		if nx.kind != upper || timeWords[nx.word] {
+		if nx.kind != upper || timeWords.has(nx.word) {
 			return false
 		}
-		return !(timeLeads[s.first] && s.words <= 4)
+		return !(timeLeads.has(s.first) && s.words <= 4)
 	default:
 		// Initials, initialisms and company or place abbreviations end a
 		// sentence only before a word that typically starts one: "the U.S.
@@ -440,7 +440,7 @@ func (n next) strong() bool {
 // starter reports whether the next token is a word that commonly starts a
 // sentence and rarely follows an abbreviation inside a name.
 func (n next) starter() bool {
-	return n.kind == upper && starters[n.word]
+	return n.kind == upper && starters.has(n.word)
 }
 
 // peek looks at the token that starts at or after p. It reads only a short
@@ -888,10 +888,6 @@ var speechVerbs = setOf(
 // accounting department", "a Jeopardy! champion".
 var exclaimNames = setOf("Yahoo", "Jeopardy", "E")
 
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
+func setOf(words ...string) wordSet {
+	return newWordSet(words)
 }

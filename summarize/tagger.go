@@ -649,8 +649,8 @@ func isKept(w string) bool {
 	return len(w) == 5 && w[0] == '-' && keepRE.MatchString(w)
 }
 
-// keyIndex numbers a set of strings. It stands in for a map[string]int on the
-// tagger's hot path: Go's WebAssembly port hashes map keys a byte at a time,
+// keyIndex numbers a set of strings. It stands in for a map[string]int on hot
+// paths (the tagger, wordSet): Go's WebAssembly port hashes map keys a byte at a time,
 // while hashKey reads eight bytes per step, and a map of strings is pointers
 // for the garbage collector to mark, while this is three of them. Open
 // addressing with linear probing over a table at most half full keeps probes

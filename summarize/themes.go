@@ -263,7 +263,7 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 
 // vagueWords name no subject: units of time and quantity, and the adjectives of praise and size that open noun
 // phrases ("fantastic opportunity"). A label never starts with one, nor is one alone.
-var vagueWords = wordSet(`minute minutes hour hours day days week weeks month months year years time times
+var vagueWords = wordSetOf(`minute minutes hour hours day days week weeks month months year years time times
 moment moments lot lots number numbers part parts thing things way ways kind sort bit side sides end start
 fantastic great good bad big small huge major minor new old other same whole full real true best worst
 latest last next first second third final former recent several many few various certain such own extra
@@ -289,19 +289,19 @@ func topSentences(sents []int, scores []float64, n int) []int {
 func nounPhrases(a *analysis, toks []Token) []phrase {
 	var out []phrase
 	var buf []byte
-	in := func(set map[string]bool, w string) bool {
+	in := func(set *wordSet, w string) bool {
 		buf = appendLower(buf[:0], w)
-		return set[string(buf)]
+		return set.hasBytes(buf)
 	}
 	flush := func(run []Token) {
-		for len(run) > 0 && (in(stopwords, run[0].Text) || in(vagueWords, run[0].Text) ||
+		for len(run) > 0 && (in(&stopwords, run[0].Text) || in(&vagueWords, run[0].Text) ||
 			!strings.HasPrefix(run[0].Tag, "NN") && !strings.HasPrefix(run[0].Tag, "JJ")) {
 			run = run[1:]
 		}
-		for len(run) > 0 && (!strings.HasPrefix(run[len(run)-1].Tag, "NN") || in(stopwords, run[len(run)-1].Text)) {
+		for len(run) > 0 && (!strings.HasPrefix(run[len(run)-1].Tag, "NN") || in(&stopwords, run[len(run)-1].Text)) {
 			run = run[:len(run)-1]
 		}
-		if len(run) == 1 && in(vagueWords, run[0].Text) {
+		if len(run) == 1 && in(&vagueWords, run[0].Text) {
 			return
 		}
 		if len(run) > maxLabelWords {
