@@ -11,6 +11,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"sync"
 	"syscall/js"
 
 	"keypoints/summarize"
@@ -62,16 +63,44 @@ func main() {
 
 // textAndOptions reads (text, optionsJSON) arguments.
 func textAndOptions(args []js.Value) (string, summarize.Options, error) {
-	var opts summarize.Options
 	if len(args) == 0 || args[0].Type() != js.TypeString {
-		return "", opts, fmt.Errorf("%w: text must be a string", summarize.ErrInvalidOptions)
+		return "", summarize.Options{}, fmt.Errorf("%w: text must be a string", summarize.ErrInvalidOptions)
 	}
-	if len(args) > 1 && args[1].Type() == js.TypeString && args[1].String() != "" {
-		if err := json.Unmarshal([]byte(args[1].String()), &opts); err != nil {
-			return "", opts, fmt.Errorf("%w: %v", summarize.ErrInvalidOptions, err)
+	var opts summarize.Options
+	if len(args) > 1 && args[1].Type() == js.TypeString {
+		var err error
+		if opts, err = decodeOptions(args[1].String()); err != nil {
+			return "", opts, err
 		}
 	}
 	return args[0].String(), opts, opts.Validate()
+}
+
+// lastOptions holds the options JSON decoded last. A summarizer sends the same options with every call, and
+// encoding/json costs more in WebAssembly than some whole summaries of a paragraph.
+var lastOptions struct {
+	sync.Mutex
+	json string
+	opts summarize.Options
+	err  error
+}
+
+func decodeOptions(s string) (summarize.Options, error) {
+	var opts summarize.Options
+	if s == "" {
+		return opts, nil
+	}
+	lastOptions.Lock()
+	defer lastOptions.Unlock()
+	if s == lastOptions.json {
+		return lastOptions.opts, lastOptions.err
+	}
+	var err error
+	if jerr := json.Unmarshal([]byte(s), &opts); jerr != nil {
+		err = fmt.Errorf("%w: %v", summarize.ErrInvalidOptions, jerr)
+	}
+	lastOptions.json, lastOptions.opts, lastOptions.err = s, opts, err
+	return opts, err
 }
 
 // encode turns a result into the JSON string handed to JavaScript.
