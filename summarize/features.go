@@ -88,10 +88,15 @@ func (acc *accumulator) add(id int32, w float64) {
 
 // unit returns the accumulated weights as a sorted vector of unit length, and clears the accumulator.
 func (acc *accumulator) unit() vector {
+	return acc.unitInto(make(vector, 0, len(acc.used)))
+}
+
+// unitInto is unit writing into v's array, for a vector needed only until the next call.
+func (acc *accumulator) unitInto(v vector) vector {
 	// Sorting the bare ids, rather than terms by a comparison function, spares a function call per comparison,
 	// which WebAssembly pays dearly for on every gap of the theme finder.
 	slices.Sort(acc.used)
-	v := make(vector, 0, len(acc.used))
+	v = v[:0]
 	for _, id := range acc.used {
 		if acc.w[id] != 0 {
 			v = append(v, term{id, acc.w[id]})
@@ -114,21 +119,32 @@ func (acc *accumulator) unit() vector {
 
 // sum adds vectors and scales the sum to unit length.
 func (a *analysis) sum(vs ...vector) vector {
+	return a.sumInto(nil, vs...)
+}
+
+// sumInto is sum writing into dst's array when it is large enough.
+func (a *analysis) sumInto(dst vector, vs ...vector) vector {
 	for _, v := range vs {
 		for _, t := range v {
 			a.acc.add(t.id, t.w)
 		}
 	}
-	return a.acc.unit()
+	if dst == nil {
+		return a.acc.unit()
+	}
+	return a.acc.unitInto(dst)
 }
 
 // analyze computes the features of every sentence of doc.
 func analyze(doc *Document) *analysis {
 	a := &analysis{doc: doc, sents: make([]sentenceFeatures, len(doc.Sentences))}
-	ids := map[string]int32{}
+	// A news story uses about one distinct content term per three words; sizing for that spares the map and the
+	// slices most of their growing. Long texts repeat themselves more, so the guess stops growing.
+	terms := min(doc.Words/3, 1<<13) + 8
+	ids := make(map[string]int32, terms)
 	a.ids = ids
-	var df []int
-	var last []int // per term id, 1 + the last sentence counted in df: cheaper than a set per sentence
+	df := make([]int, 0, terms)
+	last := make([]int, 0, terms) // per term id, 1 + the last sentence counted in df: cheaper than a set per sentence
 	var buf []byte
 	for i := range doc.Sentences {
 		s := &doc.Sentences[i]

@@ -113,9 +113,10 @@ func tile(a *analysis) [][2]int {
 	}
 	// sim[g] is the cohesion across the gap after unit g.
 	sim := make([]float64, m-1)
+	left, right := vector{}, vector{} // reused from gap to gap
 	for g := range sim {
-		left := a.sum(vecs[max(0, g-window+1) : g+1]...)
-		right := a.sum(vecs[g+1 : min(m, g+1+window)]...)
+		left = a.sumInto(left, vecs[max(0, g-window+1):g+1]...)
+		right = a.sumInto(right, vecs[g+1:min(m, g+1+window)]...)
 		sim[g] = left.dot(right)
 	}
 	depth := make([]float64, len(sim))

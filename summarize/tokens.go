@@ -33,10 +33,15 @@ type Token struct {
 // prose's sanitizer does) while its span covers the original bytes. Invalid
 // UTF-8 is passed through byte for byte.
 func tokenize(text string, base int) []Token {
-	clean, edits := straighten(text)
 	// News averages a little over five bytes per token; a close first guess
 	// saves the repeated growth of a large slice.
-	toks := make([]Token, 0, len(clean)/5+1)
+	return appendTokens(make([]Token, 0, len(text)/5+1), text, base)
+}
+
+// appendTokens appends the tokens of text to toks, as tokenize makes them.
+func appendTokens(toks []Token, text string, base int) []Token {
+	first := len(toks)
+	clean, edits := straighten(text)
 	for i := 0; i < len(clean); {
 		r, size := utf8.DecodeRuneInString(clean[i:])
 		if unicode.IsSpace(r) {
@@ -58,7 +63,7 @@ func tokenize(text string, base int) []Token {
 	// Spans come out in increasing order, so one pass over the edits maps them
 	// back to the original text.
 	k, shift := 0, 0
-	for i := range toks {
+	for i := first; i < len(toks); i++ {
 		t := &toks[i]
 		for k < len(edits) && edits[k].at < t.Start {
 			shift += edits[k].shrink
