@@ -180,7 +180,8 @@ func abs(x int) int {
 
 // phrase is a candidate label: a noun phrase of the input.
 type phrase struct {
-	text  string  // as written, whitespace collapsed
+	span  Span    // where it is in the input
+	text  string  // as written, whitespace collapsed; set only for a phrase that may label a theme
 	terms []int32 // content terms it holds
 	score float64
 	first int  // sentence of its first occurrence, to break ties by reading order
@@ -240,10 +241,12 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 					s *= labelNameFactor
 				}
 				p.score = s
-				if used[strings.ToLower(p.text)] {
+				if !(p.score > best.score || p.score == best.score && best.text != "" && p.first < best.first) {
 					continue
 				}
-				if p.score > best.score || (p.score == best.score && best.text != "" && p.first < best.first) {
+				// Only a phrase that would win needs its text, which costs a copy.
+				p.text = collapseSpace(a.doc.input[p.span.Start:p.span.End])
+				if !used[strings.ToLower(p.text)] {
 					best = p
 				}
 			}
@@ -311,7 +314,7 @@ func nounPhrases(a *analysis, toks []Token) []phrase {
 		if len(run) == 0 {
 			return
 		}
-		p := phrase{text: collapseSpace(a.doc.input[run[0].Start:run[len(run)-1].End]), names: true}
+		p := phrase{span: Span{run[0].Start, run[len(run)-1].End}, names: true}
 		for _, t := range run {
 			if !strings.HasPrefix(t.Tag, "NNP") {
 				p.names = false
@@ -321,7 +324,7 @@ func nounPhrases(a *analysis, toks []Token) []phrase {
 				p.terms = append(p.terms, id)
 			}
 		}
-		if len(p.terms) > 0 && !strings.ContainsAny(p.text, `"()`) {
+		if len(p.terms) > 0 && !strings.ContainsAny(a.doc.input[p.span.Start:p.span.End], `"()`) {
 			out = append(out, p)
 		}
 	}
