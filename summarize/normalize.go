@@ -74,6 +74,9 @@ func (m *textMap) span(start, end int) Span {
 	if len(m.pieces) == 0 || start >= end {
 		return Span{}
 	}
+	if p := m.pieces[0]; len(m.pieces) == 1 && p.kept && p.raw == 0 {
+		return Span{Start: start, End: end} // the input needed no normalizing, as most plain text does not
+	}
 	p := m.find(start)
 	s := p.raw
 	if p.kept {
