@@ -190,6 +190,11 @@ func FuzzText(f *testing.F) {
 		again, err := Text(text, opts)
 		require.NoError(t, err)
 		assert.Equal(t, s, again)
+		opts.SkipFacts = true
+		lean, err := Text(text, opts)
+		require.NoError(t, err)
+		again.Entities, again.Quotes, again.Figures = []Entity{}, []Quote{}, []Figure{}
+		assert.Equal(t, again, lean, "skipping the facts changes nothing else")
 	})
 }
 
