@@ -47,6 +47,10 @@ func compress(a *analysis, i int, clauses bool) (point, bool) {
 		keep[k] = true
 	}
 	first := 0
+	// Stray punctuation before the first word (", it rained") cannot open a point, and would hide a dangling word.
+	for first < len(toks) && (isSoftPunct(toks[first].Text) || isClosingPunct(toks[first].Text)) {
+		first++
+	}
 	// Leading connectives, with the comma after them.
 	for first < len(toks) && leadingConnectives.has(strings.ToLower(toks[first].Text)) {
 		first++
@@ -414,8 +418,11 @@ func shortenHeadline(a *analysis, kp *KeyPoint, length string) {
 		}
 	}
 	name := ""
-	if strings.HasPrefix(kp.Text, "[") {
-		name = kp.Text[:strings.IndexByte(kp.Text, ']')+1]
+	// A bracketed name stands for a pronoun the spans leave out; a point whose own text opens with a bracket
+	// ("[]0") has none.
+	if end := strings.Index(kp.Text, "] "); strings.HasPrefix(kp.Text, "[") && end > 1 && len(kp.Spans) > 0 &&
+		!strings.HasPrefix(a.doc.input[kp.Spans[0].Start:], "[") {
+		name = kp.Text[:end+1]
 	} else if n := nameRun(toks); n > 1 {
 		// Headlines name people by surname: "Ukrainian President Volodymyr Zelenskyy has…" becomes "Zelenskyy has…".
 		toks = toks[n-1:]

@@ -209,7 +209,8 @@ func (a *analysis) weigh(terms []int32) vector {
 // openingWord classifies the first word of a sentence: dangling words make a sentence unusable on its own;
 // "He" and "She" can be replaced by the name they stand for.
 func openingWord(w string) (dangling, pronoun bool) {
-	switch strings.ToLower(strings.TrimLeft(w, `"'`)) {
+	// Marks glued to the word ("'It", ",it", "He." read as an abbreviation) do not change what it is.
+	switch strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })) {
 	case "he", "she":
 		return false, true
 	case "it", "its", "they", "their", "them", "this", "that", "these", "those", "his", "her", "such", "there",

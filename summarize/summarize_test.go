@@ -130,8 +130,10 @@ func checkSummary(t *testing.T, input string, s *Summary) {
 		}
 		checkSpans(t, len(input), kp.Spans)
 		text := kp.Text
-		if strings.HasPrefix(text, "[") {
-			text = strings.TrimSpace(text[strings.IndexByte(text, ']')+1:])
+		// "[Zelenskyy] said…": a bracketed name stands for an opening pronoun. A point may also open with brackets
+		// of its own ("[]00"), which then match its spans.
+		if end := strings.Index(text, "] "); strings.HasPrefix(text, "[") && end > 1 {
+			text = strings.TrimSpace(text[end+1:])
 		} else {
 			first, _ := utf8.DecodeRuneInString(strings.TrimLeft(text, "\"'([\u201c\u2018"))
 			// A lowercase letter with no capital ("ɴ") may stay as it is.
