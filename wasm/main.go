@@ -121,7 +121,7 @@ func promised(fn func(args []js.Value) (any, error)) js.Func {
 		var executor js.Func
 		executor = js.FuncOf(func(this js.Value, pr []js.Value) any {
 			resolve, reject := pr[0], pr[1]
-			go func() {
+			calls.push(func() {
 				defer executor.Release()
 				defer func() {
 					if r := recover(); r != nil {
@@ -134,11 +134,55 @@ func promised(fn func(args []js.Value) (any, error)) js.Func {
 					return
 				}
 				resolve.Invoke(v)
-			}()
+			})
 			return nil
 		})
 		return js.Global().Get("Promise").New(executor)
 	})
+}
+
+// calls runs the calls one at a time on one goroutine, started once. WebAssembly has one thread, so they would run
+// one at a time anyway; a goroutine that lives on keeps the stack a summary grew, which a goroutine per call grows
+// again, copying it, every time.
+var calls = func() *queue {
+	q := &queue{ready: make(chan struct{}, 1)}
+	go q.run()
+	return q
+}()
+
+// queue is a first-in, first-out list of jobs without a bound: a JavaScript callback must never block on a full
+// channel.
+type queue struct {
+	mu    sync.Mutex
+	jobs  []func()
+	ready chan struct{} // holds a token when jobs may be waiting
+}
+
+func (q *queue) push(job func()) {
+	q.mu.Lock()
+	q.jobs = append(q.jobs, job)
+	q.mu.Unlock()
+	select {
+	case q.ready <- struct{}{}:
+	default:
+	}
+}
+
+func (q *queue) run() {
+	for range q.ready {
+		for {
+			q.mu.Lock()
+			if len(q.jobs) == 0 {
+				q.mu.Unlock()
+				break
+			}
+			job := q.jobs[0]
+			q.jobs[0] = nil
+			q.jobs = q.jobs[1:]
+			q.mu.Unlock()
+			job()
+		}
+	}
 }
 
 // jsError is an Error carrying our stable code.
