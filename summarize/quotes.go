@@ -55,9 +55,10 @@ func findQuotes(doc *Document, entities []Entity) []Quote {
 		return people[i-1].name
 	}
 	out := []Quote{}
+	var flat []quoteToken // the paragraph's tokens; the array is reused from paragraph to paragraph
 	for _, p := range doc.Paragraphs {
 		prevSpeaker := "" // a quote with no attribution goes on from the paragraph's previous one
-		var flat []quoteToken
+		flat = flat[:0]
 		for _, i := range p.Sentences {
 			for _, t := range doc.Sentences[i].tokens {
 				flat = append(flat, quoteToken{t, i})
