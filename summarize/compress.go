@@ -52,7 +52,7 @@ func compress(a *analysis, i int, clauses bool) (point, bool) {
 		first++
 	}
 	// Leading connectives, with the comma after them.
-	for first < len(toks) && leadingConnectives.has(strings.ToLower(toks[first].Text)) {
+	for first < len(toks) && leadingConnectives.has(bareWord(toks[first].Text)) {
 		first++
 		if first < len(toks) && toks[first].Text == "," {
 			first++

@@ -209,8 +209,7 @@ func (a *analysis) weigh(terms []int32) vector {
 // openingWord classifies the first word of a sentence: dangling words make a sentence unusable on its own;
 // "He" and "She" can be replaced by the name they stand for.
 func openingWord(w string) (dangling, pronoun bool) {
-	// Marks glued to the word ("'It", ",it", "He." read as an abbreviation) do not change what it is.
-	switch strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })) {
+	switch bareWord(w) {
 	case "he", "she":
 		return false, true
 	case "it", "its", "they", "their", "them", "this", "that", "these", "those", "his", "her", "such", "there",
@@ -218,6 +217,12 @@ func openingWord(w string) (dangling, pronoun bool) {
 		return true, false
 	}
 	return false, false
+}
+
+// bareWord is w lowercased without the marks glued to it ("'It", ",it", "He." read as an abbreviation), which do not
+// change what word it is.
+func bareWord(w string) string {
+	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 }
 
 // termKey returns the form under which a word counts as a content term, or "" for function words and tokens
