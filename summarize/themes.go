@@ -265,13 +265,15 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 	return nil
 }
 
-// vagueWords name no subject: units of time and quantity, and the adjectives of praise and size that open noun
-// phrases ("fantastic opportunity"). A label never starts with one, nor is one alone.
+// vagueWords name no subject: units of time and quantity, the adjectives of praise and size that open noun
+// phrases ("fantastic opportunity"), and the indefinite pronouns the tagger takes for nouns ("Anyone"). A label
+// never starts with one, nor is one alone.
 var vagueWords = wordSetOf(`minute minutes hour hours day days week weeks month months year years time times
 moment moments lot lots number numbers part parts thing things way ways kind sort bit side sides end start
 fantastic great good bad big small huge major minor new old other same whole full real true best worst
 latest last next first second third final former recent several many few various certain such own extra
-games game point points stage`)
+games game point points stage
+anyone anybody anything everyone everybody everything someone somebody something nobody nothing`)
 
 // labelNameFactor discounts labels made only of names: a theme is better named by what happens ("drone
 // attacks", "security guarantees") than by who is in it, since the same people run through every theme.
