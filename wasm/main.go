@@ -1,11 +1,12 @@
 //go:build js && wasm
 
 // Command wasm is the WebAssembly bridge of keypoints: it registers one global object, __keypoints, whose
-// functions decode options, call the summarize package, and hand back JSON with UTF-16 offsets. It is glue only:
-// every decision about summaries lives in package summarize.
+// functions decode options, call the summarize package, and hand back the summary's text, or its JSON with UTF-16
+// offsets. It is glue only: every decision about summaries lives in package summarize.
 //
-// Every function returns a Promise and does its work on a goroutine: a js.FuncOf callback that blocks would freeze
-// the page. A panic is recovered here, at the boundary, and becomes a rejection with code "internal".
+// Every function returns a Promise and does its work on a goroutine, never in the callback: a js.FuncOf callback
+// that blocks would freeze the page. A panic is recovered here, at the boundary, and becomes a rejection with code
+// "internal".
 package main
 
 import (
