@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"keypoints/summarize/internal/wordset"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,10 +28,10 @@ const (
 )
 
 // leadingConnectives open a sentence by pointing at the previous one; a point drops them.
-var leadingConnectives = wordSetOf("but and however meanwhile still yet so also moreover furthermore nonetheless nevertheless additionally now then")
+var leadingConnectives = wordset.Of("but and however meanwhile still yet so also moreover furthermore nonetheless nevertheless additionally now then")
 
 // reportingVerbs mark attribution tails and name who said what.
-var reportingVerbs = wordSetOf("said says told added noted explained wrote claimed insisted argued stressed reported announced warned stated confirmed tweeted")
+var reportingVerbs = wordset.Of("said says told added noted explained wrote claimed insisted argued stressed reported announced warned stated confirmed tweeted")
 
 // compress builds the key point of sentence i, or reports that the sentence cannot stand alone. With clauses set
 // it also drops the clauses a short point can do without (see dropClauses); long summaries keep them, since a
@@ -52,7 +53,7 @@ func compress(a *analysis, i int, clauses bool) (point, bool) {
 		first++
 	}
 	// Leading connectives, with the comma after them.
-	for first < len(toks) && leadingConnectives.has(bareWord(toks[first].Text)) {
+	for first < len(toks) && leadingConnectives.Has(bareWord(toks[first].Text)) {
 		first++
 		if first < len(toks) && toks[first].Text == "," {
 			first++
@@ -89,8 +90,11 @@ func compress(a *analysis, i int, clauses bool) (point, bool) {
 			last = c
 		}
 	}
-	if tagged, err := doc.tagged(i); clauses && err == nil && name == "" {
-		first = dropClauses(tagged, keep, first, last)
+	if clauses && name == "" {
+		// Without tags (a model that failed to load, which themes report) the point keeps its clauses.
+		if tags, err := a.tags.of(i); err == nil {
+			first = dropClauses(toks, tags, keep, first, last)
+		}
 	}
 	p := point{sent: i}
 	var parts []string
@@ -135,7 +139,7 @@ const minClauseWords = 6
 // that …", "…, which …", "…, with the U.K. leader saying …"), and a relative clause between commas ("Leo, who
 // has met …, has called …"). Nothing inside a quote is touched, and a cut that would leave fewer than
 // minClauseWords words is not made. It returns the new first kept token.
-func dropClauses(toks []Token, keep []bool, first, last int) int {
+func dropClauses(toks []token, tags []string, keep []bool, first, last int) int {
 	// open[k] is whether a quote is open before token k; a cut may drop whole quotes, never part of one.
 	open := make([]bool, len(toks)+1)
 	for k, t := range toks {
@@ -155,16 +159,16 @@ func dropClauses(toks []Token, keep []bool, first, last int) int {
 		return true
 	}
 	// A leading prepositional phrase with no finite verb, up to its comma, before a main clause with a subject.
-	if first < last && (toks[first].Tag == "IN" || toks[first].Tag == "RB") && !subordinators.has(strings.ToLower(toks[first].Text)) {
-		plainPrep := phraseOpeners.has(strings.ToLower(toks[first].Text))
+	if first < last && (tags[first] == "IN" || tags[first] == "RB") && !subordinators.Has(strings.ToLower(toks[first].Text)) {
+		plainPrep := phraseOpeners.Has(strings.ToLower(toks[first].Text))
 		for c := first + 1; c < min(last, first+16); c++ {
 			if toks[c].Text != "," {
-				if isFiniteVerb(toks[c].Tag) && !plainPrep {
+				if isFiniteVerb(tags[c]) && !plainPrep {
 					break
 				}
 				continue
 			}
-			if c+1 < last && startsClause(toks[c+1]) && free(first, c+1) && drop(first, c+1) {
+			if c+1 < last && startsClause(tags[c+1]) && free(first, c+1) && drop(first, c+1) {
 				first = c + 1
 			}
 			break
@@ -175,9 +179,8 @@ func dropClauses(toks []Token, keep []bool, first, last int) int {
 		if toks[c].Text != "," || !keep[c] || !free(c, last) {
 			continue
 		}
-		nx := toks[c+1]
-		w := strings.ToLower(nx.Text)
-		if nx.Tag == "VBG" || w == "which" || w == "with" || w == "while" && c+2 < last && toks[c+2].Tag != "VBG" {
+		w := strings.ToLower(toks[c+1].Text)
+		if tags[c+1] == "VBG" || w == "which" || w == "with" || w == "while" && c+2 < last && tags[c+2] != "VBG" {
 			if drop(c, len(toks)) {
 				last = c
 				break
@@ -197,7 +200,7 @@ func dropClauses(toks []Token, keep []bool, first, last int) int {
 			if toks[e].Text != "," {
 				continue
 			}
-			if isFiniteVerb(toks[e+1].Tag) && free(c, e+1) {
+			if isFiniteVerb(tags[e+1]) && free(c, e+1) {
 				drop(c, e+1)
 			}
 			break
@@ -208,16 +211,16 @@ func dropClauses(toks []Token, keep []bool, first, last int) int {
 
 // phraseOpeners are prepositions whose phrase stays a phrase even when a verb follows inside it ("In an interview
 // with Politico released Tuesday,"), unlike "After" or "As", which also open clauses.
-var phraseOpeners = wordSetOf("in on at during despite amid following according under by among throughout earlier later meanwhile")
+var phraseOpeners = wordset.Of("in on at during despite amid following according under by among throughout earlier later meanwhile")
 
 // isFiniteVerb reports tags of verbs that make a clause: past, present, modal.
 func isFiniteVerb(tag string) bool {
 	return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD"
 }
 
-// startsClause reports whether a token can open a main clause's subject: a name, a noun, a determiner, a number.
-func startsClause(t Token) bool {
-	switch t.Tag {
+// startsClause reports whether a token of this tag can open a main clause's subject: a name, a noun, a determiner, a number.
+func startsClause(tag string) bool {
+	switch tag {
 	case "NNP", "NNPS", "NN", "NNS", "DT", "JJ", "CD", "PRP$":
 		return true
 	}
@@ -236,7 +239,7 @@ func finishSentence(s string) string {
 
 // dropParentheticals unmarks "( … )" asides inside the sentence. An aside followed by punctuation stays, since
 // removing it would leave the punctuation hanging after a space.
-func dropParentheticals(toks []Token, keep []bool) {
+func dropParentheticals(toks []token, keep []bool) {
 	for k := 1; k < len(toks); k++ {
 		if toks[k].Text != "(" {
 			continue
@@ -257,7 +260,7 @@ func dropParentheticals(toks []Token, keep []bool) {
 
 // attributionTail returns the index of the comma that opens a tail like ", he said" or ", according to officials"
 // in toks[first:last], or 0 when the sentence has none.
-func attributionTail(toks []Token, first, last int) int {
+func attributionTail(toks []token, first, last int) int {
 	for c := last - 1; c > first && last-c <= maxTailWords+1; c-- {
 		if toks[c].Text != "," {
 			continue
@@ -274,10 +277,10 @@ func attributionTail(toks []Token, first, last int) int {
 			if k >= 6 || t.Text == "," {
 				break
 			}
-			if reportingVerbs.has(strings.ToLower(t.Text)) {
+			if reportingVerbs.Has(strings.ToLower(t.Text)) {
 				// The words before the verb must name a speaker ("he", "officials", "Gov. Oleg Nikolayev"), not
 				// start a clause ("which he said").
-				if k == 0 || !subordinators.has(w0) {
+				if k == 0 || !subordinators.Has(w0) {
 					return c
 				}
 			}
@@ -288,7 +291,7 @@ func attributionTail(toks []Token, first, last int) int {
 }
 
 // subordinators open clauses that are part of the sentence's meaning, not attribution.
-var subordinators = wordSetOf("which who whom whose that when while as because although though if since where after before until")
+var subordinators = wordset.Of("which who whom whose that when while as because although though if since where after before until")
 
 // resolveName finds the name an opening "He" or "She" of sentence i stands for: the named subject of a sentence
 // shortly before it, following quotes to their attribution. It returns the surname ("Zelenskyy"), or "" when the
@@ -316,16 +319,16 @@ func resolveName(doc *Document, i int) string {
 }
 
 // nameRun returns the length of the run of capitalised words that opens a sentence when a verb follows it, else 0.
-func nameRun(toks []Token) int {
+func nameRun(toks []token) int {
 	k := 0
-	for k < len(toks) && isCapitalized(toks[k].Text) && !stopwords.has(strings.ToLower(toks[k].Text)) {
+	for k < len(toks) && isCapitalized(toks[k].Text) && !stopwords.Has(strings.ToLower(toks[k].Text)) {
 		k++
 	}
 	if k == 0 || k >= len(toks) {
 		return 0
 	}
 	next := toks[k].Text
-	if !startsLower(next) || stopwords.has(next) && !verbish.has(next) {
+	if !startsLower(next) || stopwords.Has(next) && !verbish.Has(next) {
 		return 0
 	}
 	return k
@@ -333,7 +336,7 @@ func nameRun(toks []Token) int {
 
 // leadingName returns the last word of the run of capitalised words that opens a sentence when a verb follows it
 // ("Ukrainian President Volodymyr Zelenskyy has…" gives "Zelenskyy"), else "".
-func leadingName(toks []Token) string {
+func leadingName(toks []token) string {
 	k := 0
 	for k < len(toks) && (toks[k].Text == `"` || toks[k].Text == "'") {
 		k++
@@ -346,7 +349,7 @@ func leadingName(toks []Token) string {
 }
 
 // verbish are function words that follow a subject as a verb or auxiliary.
-var verbish = wordSetOf("has have had is was were are will would can could should may might must did does do said says told also")
+var verbish = wordset.Of("has have had is was were are will would can could should may might must did does do said says told also")
 
 func isCapitalized(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -372,7 +375,7 @@ func isSoftPunct(s string) bool {
 }
 
 // countWords counts word tokens, only those marked in keep when keep is not nil.
-func countWords(toks []Token, keep []bool) int {
+func countWords(toks []token, keep []bool) int {
 	n := 0
 	for k, t := range toks {
 		if (keep == nil || keep[k]) && isWordToken(t.Text) {
@@ -384,7 +387,7 @@ func countWords(toks []Token, keep []bool) int {
 
 // pieceText is the text of a run of tokens as the input shows it, whitespace collapsed. For HTML input the tokens'
 // own text is used, since the input between them may hold markup and character references.
-func (d *Document) pieceText(toks []Token) string {
+func (d *Document) pieceText(toks []token) string {
 	if !d.html {
 		return collapseSpace(d.input[toks[0].Start:toks[len(toks)-1].End])
 	}
@@ -402,13 +405,13 @@ func (d *Document) pieceText(toks []Token) string {
 var headlineWords = map[string]int{LengthShort: 12, LengthMedium: 17, LengthLong: 22}
 
 // headlineBreaks open the clauses and phrases a headline can end before.
-var headlineBreaks = wordSetOf("that which who as while after because when where and but amid despite with following including since before until from in on at for by over")
+var headlineBreaks = wordset.Of("that which who as while after because when where and but amid despite with following including since before until from in on at for by over")
 
 // shortenHeadline cuts a key point to the headline's word limit, before a clause or phrase when it can, and drops
 // its final period, as headlines do.
 func shortenHeadline(a *analysis, kp *KeyPoint, length string) {
 	limit := headlineWords[length]
-	var toks []Token
+	var toks []token
 	for _, t := range a.doc.Sentences[kp.Sentence].tokens {
 		for _, sp := range kp.Spans {
 			if t.Start >= sp.Start && t.End <= sp.End {
@@ -443,7 +446,7 @@ func shortenHeadline(a *analysis, kp *KeyPoint, length string) {
 				break
 			}
 			words++
-			if k > 0 && headlineBreaks.has(strings.ToLower(t.Text)) && words > budget/2 {
+			if k > 0 && headlineBreaks.Has(strings.ToLower(t.Text)) && words > budget/2 {
 				lastBreak = k
 			}
 		} else if isSoftPunct(t.Text) && words > budget/2 {
@@ -478,7 +481,7 @@ func shortenHeadline(a *analysis, kp *KeyPoint, length string) {
 }
 
 // sameSpan reports whether two consecutive tokens lie in the same span.
-func sameSpan(spans []Span, x, y Token) bool {
+func sameSpan(spans []Span, x, y token) bool {
 	for _, sp := range spans {
 		if x.Start >= sp.Start && y.End <= sp.End {
 			return true

@@ -2,8 +2,8 @@ package summarize
 
 import (
 	"fmt"
+	"keypoints/summarize/internal/tagger"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -32,7 +32,7 @@ func parse(input string) (*Document, error) {
 	}
 	// The tokens of all sentences share one array, each sentence a capped slice of it: one allocation rather than
 	// one or more per sentence. A byte in four is a little more than news needs.
-	all := make([]Token, 0, len(norm)/4+1)
+	all := make([]token, 0, len(norm)/4+1)
 	for _, b := range splitBlocks(norm) {
 		p := Paragraph{Span: tm.span(b.start, b.end), Kind: b.kind, Sentences: []int{}}
 		switch b.kind {
@@ -50,7 +50,7 @@ func parse(input string) (*Document, error) {
 				s, e := start+r[0], start+r[1]
 				p.Sentences = append(p.Sentences, len(doc.Sentences))
 				first := len(all)
-				all = appendTokens(all, norm[s:e], s)
+				all = tagger.AppendTokens(all, norm[s:e], s)
 				doc.Sentences = append(doc.Sentences, Sentence{
 					Span:      tm.span(s, e),
 					Text:      collapseSpace(norm[s:e]),
@@ -78,7 +78,7 @@ func parse(input string) (*Document, error) {
 // mapTokens moves token spans from the normalized text to the input. Tokens cut from one replaced piece (a
 // character reference such as "&amp0;" read as three tokens) would all map to the whole piece; the first keeps
 // it and the others get an empty span at its end, so token spans never overlap.
-func (d *Document) mapTokens(toks []Token) []Token {
+func (d *Document) mapTokens(toks []token) []token {
 	prev := 0
 	for i := range toks {
 		sp := d.text.span(toks[i].Start, toks[i].End)
@@ -180,21 +180,4 @@ func collapseSpace(s string) string {
 		return strings.Join(strings.Fields(s), " ") // a trailing space
 	}
 	return s
-}
-
-// sharedTagger loads the tagger once per process, on first need: prose's model is megabytes of weights.
-var sharedTagger = sync.OnceValues(loadTagger)
-
-// tagged fills the part-of-speech tags of sentence i, once.
-func (d *Document) tagged(i int) ([]Token, error) {
-	toks := d.Sentences[i].tokens
-	if len(toks) == 0 || toks[0].Tag != "" {
-		return toks, nil
-	}
-	tg, err := sharedTagger()
-	if err != nil {
-		return nil, err
-	}
-	tg.tag(toks)
-	return toks, nil
 }

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"cmp"
+	"keypoints/summarize/internal/wordset"
 	"slices"
 	"strings"
 	"unicode"
@@ -28,7 +29,7 @@ const maxEntities = 30
 // mention is one capitalised run, classified.
 type mention struct {
 	kind   string
-	name   []Token // the name's tokens, role excluded
+	name   []token // the name's tokens, role excluded
 	role   string
 	sent   int
 	proper bool // a full name (two or more words, or a title before it), not a lone surname
@@ -129,7 +130,7 @@ func sentenceMentions(doc *Document, i int) []mention {
 			continue
 		}
 		j := k
-		for j < len(toks) && (isNameWord(toks[j].Text) || nameJoiners.has(toks[j].Text) && j+1 < len(toks) && isNameWord(toks[j+1].Text) && j > k) {
+		for j < len(toks) && (isNameWord(toks[j].Text) || nameJoiners.Has(toks[j].Text) && j+1 < len(toks) && isNameWord(toks[j+1].Text) && j > k) {
 			j++
 		}
 		run := toks[k:j]
@@ -138,7 +139,7 @@ func sentenceMentions(doc *Document, i int) []mention {
 			next = toks[j].Text
 		}
 		if m, ok := classifyRun(run, next, i); ok {
-			m.speaks = reportingVerbs.has(strings.ToLower(next)) || next == "who" ||
+			m.speaks = reportingVerbs.Has(strings.ToLower(next)) || next == "who" ||
 				next == "," && j+1 < len(toks) && (isNumberToken(toks[j+1].Text) || toks[j+1].Text == "who")
 			out = append(out, m)
 		}
@@ -148,12 +149,12 @@ func sentenceMentions(doc *Document, i int) []mention {
 }
 
 // classifyRun splits a run into its role ("Ukrainian President") and name, and decides what the name is.
-func classifyRun(run []Token, next string, sent int) (mention, bool) {
-	for len(run) > 0 && stopwords.has(strings.ToLower(run[0].Text)) {
+func classifyRun(run []token, next string, sent int) (mention, bool) {
+	for len(run) > 0 && stopwords.Has(strings.ToLower(run[0].Text)) {
 		run = run[1:] // "The Associated Press"
 	}
 	r := 0
-	for r < len(run) && (titles.has(run[r].Text) || demonyms.has(run[r].Text)) {
+	for r < len(run) && (titles.Has(run[r].Text) || demonyms.Has(run[r].Text)) {
 		r++
 	}
 	var role []string
@@ -161,11 +162,11 @@ func classifyRun(run []Token, next string, sent int) (mention, bool) {
 		role = append(role, t.Text)
 	}
 	name := run[r:]
-	for len(name) > 0 && nameJoiners.has(name[len(name)-1].Text) {
+	for len(name) > 0 && nameJoiners.Has(name[len(name)-1].Text) {
 		name = name[:len(name)-1]
 	}
 	if len(name) == 0 {
-		if len(run) == 1 && places.has(run[0].Text) {
+		if len(run) == 1 && places.Has(run[0].Text) {
 			return mention{kind: EntityPlace, name: run, sent: sent}, true // "the U.S."
 		}
 		return mention{}, false
@@ -173,18 +174,18 @@ func classifyRun(run []Token, next string, sent int) (mention, bool) {
 	m := mention{name: name, sent: sent}
 	hasTitle := false
 	for _, t := range run[:r] {
-		if titles.has(t.Text) {
+		if titles.Has(t.Text) {
 			hasTitle = true
 		}
 	}
 	text := joinTokens(name)
 	last := name[len(name)-1].Text
 	switch {
-	case hasTitle && !places.has(text) && !isOrgName(name) && !notNames.has(text):
+	case hasTitle && !places.Has(text) && !isOrgName(name) && !notNames.Has(text):
 		m.kind, m.role, m.proper = EntityPerson, strings.Join(role, " "), true
-	case places.has(text) || placeWords.has(last) || len(name) == 1 && placeNouns.has(next):
+	case places.Has(text) || placeWords.Has(last) || len(name) == 1 && placeNouns.Has(next):
 		m.kind = EntityPlace
-	case orgNames.has(text) || isAcronym(text) || orgNames.has(last) || len(name) > 1 && isOrgName(name):
+	case orgNames.Has(text) || isAcronym(text) || orgNames.Has(last) || len(name) > 1 && isOrgName(name):
 		m.kind = EntityOrganization
 	case len(name) >= 2 && len(name) <= 4 && looksLikePersonName(name):
 		m.kind, m.role, m.proper = EntityPerson, strings.Join(role, " "), true
@@ -198,10 +199,10 @@ func classifyRun(run []Token, next string, sent int) (mention, bool) {
 }
 
 // looksLikePersonName reports whether every word of a run could be part of a personal name.
-func looksLikePersonName(name []Token) bool {
+func looksLikePersonName(name []token) bool {
 	for _, t := range name {
 		w := t.Text
-		if places.has(w) || orgWords.has(w) || calendarWords.has(w) || stopwords.has(strings.ToLower(w)) || isAcronym(w) && !isInitial(w) {
+		if places.Has(w) || orgWords.Has(w) || calendarWords.Has(w) || stopwords.Has(strings.ToLower(w)) || isAcronym(w) && !isInitial(w) {
 			return false
 		}
 	}
@@ -211,7 +212,7 @@ func looksLikePersonName(name []Token) bool {
 // isNameWord reports whether a token can be part of a proper name: capitalised, or an initial ("E", "J.K.").
 func isNameWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) || calendarWords.has(w) {
+	if !unicode.IsUpper(r) || calendarWords.Has(w) {
 		return false
 	}
 	return hasLetter(w)
@@ -219,12 +220,12 @@ func isNameWord(w string) bool {
 
 // skipAtStart reports sentence-initial words that are capitalised only because they open the sentence.
 func skipAtStart(w string) bool {
-	return stopwords.has(strings.ToLower(w)) || commonOpeners.has(w)
+	return stopwords.Has(strings.ToLower(w)) || commonOpeners.Has(w)
 }
 
-func isOrgName(name []Token) bool {
+func isOrgName(name []token) bool {
 	for _, t := range name {
-		if orgWords.has(t.Text) {
+		if orgWords.Has(t.Text) {
 			return true
 		}
 	}
@@ -232,7 +233,7 @@ func isOrgName(name []Token) bool {
 }
 
 func isAcronym(w string) bool {
-	if notAcronyms.has(w) {
+	if notAcronyms.Has(w) {
 		return false
 	}
 	w = strings.ReplaceAll(w, ".", "")
@@ -256,7 +257,7 @@ func isRoman(w string) bool {
 }
 
 // joinTokens joins token texts with spaces, dropping possessive endings.
-func joinTokens(toks []Token) string {
+func joinTokens(toks []token) string {
 	parts := make([]string, len(toks))
 	for i, t := range toks {
 		parts[i] = strings.TrimSuffix(t.Text, "'s")
@@ -265,36 +266,36 @@ func joinTokens(toks []Token) string {
 }
 
 // nameText is a name as the input writes it, whitespace collapsed.
-func nameText(doc *Document, name []Token) string {
+func nameText(doc *Document, name []token) string {
 	return doc.pieceText(name)
 }
 
-// nameSet is wordSet for names, where an underscore joins the words of one name ("New_York").
-func nameSet(s string) wordSet {
+// nameSet is wordset.Set for names, where an underscore joins the words of one name ("New_York").
+func nameSet(s string) wordset.Set {
 	names := strings.Fields(s)
 	for i, w := range names {
 		names[i] = strings.ReplaceAll(w, "_", " ")
 	}
-	return newWordSet(names)
+	return wordset.New(names)
 }
 
 // notNames are capitalised nouns that follow a title word without being a name ("General Election").
-var notNames = wordSetOf("Election Elections Assembly Staff Council Office Court Service Medal Award Cup League")
+var notNames = wordset.Of("Election Elections Assembly Staff Council Office Court Service Medal Award Cup League")
 
 // notAcronyms are capitalised abbreviations that name nothing.
-var notAcronyms = wordSetOf("OK TV PM AM ID DJ MP3 PC CEO VIP RIP LOL OMG DIY GPS DNA AI")
+var notAcronyms = wordset.Of("OK TV PM AM ID DJ MP3 PC CEO VIP RIP LOL OMG DIY GPS DNA AI")
 
 // nameJoiners may stand inside a name between capitalised words ("Bank of England", "Ursula von der Leyen").
-var nameJoiners = wordSetOf("of de von der van al bin du la le")
+var nameJoiners = wordset.Of("of de von der van al bin du la le")
 
 // commonOpeners are capitalised sentence openers that are not names.
-var commonOpeners = wordSetOf("Several Many Some Most Other Others Both Each Every Neither Either Despite Although Because After Before While When Where Why How What Who Which Whose Yes No Not Only Even Still Yet Once Just Perhaps Maybe Instead Meanwhile Earlier Later Now Then Today Tonight Tomorrow Yesterday Last Next First Second Third Officials Police Authorities Residents Witnesses Critics Experts Analysts Researchers Scientists Doctors Lawyers Prosecutors Investigators Troops Soldiers Protesters Voters Leaders Ministers Sources Reports Footage Photos Pictures Video Images Data Figures")
+var commonOpeners = wordset.Of("Several Many Some Most Other Others Both Each Every Neither Either Despite Although Because After Before While When Where Why How What Who Which Whose Yes No Not Only Even Still Yet Once Just Perhaps Maybe Instead Meanwhile Earlier Later Now Then Today Tonight Tomorrow Yesterday Last Next First Second Third Officials Police Authorities Residents Witnesses Critics Experts Analysts Researchers Scientists Doctors Lawyers Prosecutors Investigators Troops Soldiers Protesters Voters Leaders Ministers Sources Reports Footage Photos Pictures Video Images Data Figures")
 
 // calendarWords are capitalised but name no entity.
-var calendarWords = wordSetOf("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec I")
+var calendarWords = wordset.Of("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec I")
 
 // titles open a person's name and become their role.
-var titles = wordSetOf(`Actress Actor Singer Star Chef Model Designer Author Writer Presenter Host Player Striker
+var titles = wordset.Of(`Actress Actor Singer Star Chef Model Designer Author Writer Presenter Host Player Striker
 Goalkeeper Midfielder Defender Boss Rapper Comedian Billionaire Businessman Businesswoman Officer Pilot Nurse
 President Vice Prime Minister Chancellor Secretary Gov. Governor Sen. Senator Rep. Representative Pope King
 Queen Prince Princess Duke Duchess Mayor General Gen. Lt. Col. Capt. Sgt. Adm. Admiral Judge Justice Dr. Dr Mr Mr. Mrs
@@ -305,7 +306,7 @@ Archbishop Patriarch Ayatollah Premier Presidential Vice-President First Lady Go
 Ministers Presidents Leaders Spc. Spc Pfc. Pfc Cpl. Cpl Maj. Maj Private Corporal Sergeant Lieutenant Colonel Major`)
 
 // demonyms qualify a role ("British Prime Minister", "U.S. President").
-var demonyms = wordSetOf(`Ukrainian Russian British French German American U.S. US U.K. UK Italian Chinese Japanese Indian Israeli
+var demonyms = wordset.Of(`Ukrainian Russian British French German American U.S. US U.K. UK Italian Chinese Japanese Indian Israeli
 Palestinian Iranian Iraqi Syrian Turkish Polish Spanish Canadian Australian Mexican Brazilian European Korean Egyptian
 Saudi Afghan Pakistani Swedish Dutch Belgian Irish Scottish Welsh English Greek Hungarian Finnish Norwegian Danish
 Swiss Austrian Czech Venezuelan Argentine Colombian Cuban Nigerian Kenyan Ethiopian Lebanese Jordanian Qatari Emirati
@@ -316,13 +317,13 @@ Army Navy Marine Marines Air Police`)
 
 // placeWords end place names ("Donbas region", "Crimean Peninsula"); placeNouns follow a lone place name.
 var (
-	placeWords = wordSetOf("Peninsula Province County Oblast Island Islands Sea Ocean River Valley Mountains Gulf Strait District Region Republic Kingdom Bay Coast Desert Lake Canal Square Avenue Bridge Airport Park Heights Hills Township Village Town City Borough")
-	placeNouns = wordSetOf("region province county city town village district state oblast island port area border capital")
+	placeWords = wordset.Of("Peninsula Province County Oblast Island Islands Sea Ocean River Valley Mountains Gulf Strait District Region Republic Kingdom Bay Coast Desert Lake Canal Square Avenue Bridge Airport Park Heights Hills Township Village Town City Borough")
+	placeNouns = wordset.Of("region province county city town village district state oblast island port area border capital")
 )
 
 // orgWords mark organization names; orgNames are organizations known by a bare name.
 var (
-	orgWords = wordSetOf(`Ministry Department Council Service Agency Party Union Bank Corp Corp. Corporation Inc Inc. Ltd Ltd. Co.
+	orgWords = wordset.Of(`Ministry Department Council Service Agency Party Union Bank Corp Corp. Corporation Inc Inc. Ltd Ltd. Co.
 University College School Association Committee Commission Court Police Army Navy Forces Guard Press Times News Post
 Journal Club FC Group Company Institute Foundation Organization Organisation Administration Parliament Congress Senate
 Assembly Government Office Bureau Authority Board Network Airways Airlines Motors Energy Operator Fund Trust Society

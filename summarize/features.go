@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"bytes"
+	"keypoints/summarize/internal/wordset"
 	"math"
 	"slices"
 	"strings"
@@ -34,6 +35,7 @@ type analysis struct {
 	idf   []float64 // per term id
 	ids   map[string]int32
 	acc   accumulator // scratch space for sums of vectors
+	tags  *sentenceTags
 }
 
 // term is one entry of a sparse vector.
@@ -137,7 +139,7 @@ func (a *analysis) sumInto(dst vector, vs ...vector) vector {
 
 // analyze computes the features of every sentence of doc.
 func analyze(doc *Document) *analysis {
-	a := &analysis{doc: doc, sents: make([]sentenceFeatures, len(doc.Sentences))}
+	a := &analysis{doc: doc, sents: make([]sentenceFeatures, len(doc.Sentences)), tags: newSentenceTags(doc)}
 	// A news story uses about one distinct content term per three words; sizing for that spares the map and the
 	// slices most of their growing. Long texts repeat themselves more, so the guess stops growing.
 	terms := min(doc.Words/3, 1<<13) + 8
@@ -164,7 +166,7 @@ func analyze(doc *Document) *analysis {
 			switch {
 			case unicode.IsDigit(r):
 				f.numbers++
-			case unicode.IsUpper(r) && !first && !stopwords.hasBytes(appendLower(buf[:0], t.Text)):
+			case unicode.IsUpper(r) && !first && !stopwords.HasBytes(wordset.AppendLower(buf[:0], t.Text)):
 				f.proper++
 			}
 			first = false
@@ -237,28 +239,15 @@ func termKey(w string) string {
 // copying, leaves an allocation only for each new term.
 func appendTermKey(dst []byte, w string) []byte {
 	start := len(dst)
-	dst = appendLower(dst, w)
+	dst = wordset.AppendLower(dst, w)
 	key := dst[start:]
 	if len(key) >= 2 && key[len(key)-2] == '\'' && key[len(key)-1] == 's' {
 		key = key[:len(key)-2]
 	}
-	if len(key) < 2 || stopwords.hasBytes(key) || !hasLetter(key) {
+	if len(key) < 2 || stopwords.HasBytes(key) || !hasLetter(key) {
 		return dst[:start]
 	}
 	return dst[:start+len(stem(key))]
-}
-
-// appendLower appends strings.ToLower(w), without allocating when w is ASCII.
-func appendLower(dst []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return append(dst, strings.ToLower(w)...)
-		}
-	}
-	for i := 0; i < len(w); i++ {
-		dst = append(dst, lowerASCII(w[i]))
-	}
-	return dst
 }
 
 func hasLetter[S string | []byte](s S) bool {
@@ -285,7 +274,7 @@ func stem(w []byte) []byte {
 }
 
 // stopwords are function words and the verbs of reporting, which carry no topic.
-var stopwords = wordSetOf(`a about above after again against all also am an and any are aren't as at be because been
+var stopwords = wordset.Of(`a about above after again against all also am an and any are aren't as at be because been
 before being below between both but by can could did do does doing don't down during each even ever every few for
 from further get got had has have having he her here hers herself him himself his how however i if in into is it its
 itself just last least less let like made make many may me might more most much must my myself new no nor not now of

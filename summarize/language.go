@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"keypoints/summarize/internal/wordset"
 	"slices"
 	"strings"
 	"unicode"
@@ -25,33 +26,6 @@ var functionWords = []struct {
 	{"nl", "de het een en van ik te dat die in is niet op aan met zijn voor er maar om ook als bij dan nog wordt werd heeft"},
 }
 
-// wordSet is a fixed set of words. The stages look words up in such sets for nearly every token, and a keyIndex
-// does that twice as fast as a map in WebAssembly, where Go's maps hash strings the slow way.
-type wordSet struct {
-	index keyIndex
-}
-
-// newWordSet returns the set of words.
-func newWordSet(words []string) wordSet {
-	return wordSet{newKeyIndex(joinKeys(words))}
-}
-
-// wordSetOf returns the set of the space-separated words of s.
-func wordSetOf(s string) wordSet {
-	return newWordSet(strings.Fields(s))
-}
-
-func (s *wordSet) has(w string) bool {
-	_, ok := find(&s.index, w)
-	return ok
-}
-
-// hasBytes is has for a word in a buffer, which it does not copy.
-func (s *wordSet) hasBytes(w []byte) bool {
-	_, ok := find(&s.index, w)
-	return ok
-}
-
 // Thresholds of the language check. They are loose on purpose: refusing English is worse than summarizing a
 // stray foreign paragraph, so only text that is clearly something else is refused.
 const (
@@ -65,7 +39,7 @@ const (
 
 // langWords numbers the function words of every language; langMask holds, by that number, the languages (bits,
 // in functionWords' order) that use the word.
-var langWords, langMask = func() (keyIndex, []uint8) {
+var langWords, langMask = func() (wordset.Index, []uint8) {
 	var words []string
 	var masks []uint8
 	number := map[string]int{}
@@ -81,14 +55,14 @@ var langWords, langMask = func() (keyIndex, []uint8) {
 			masks[k] |= 1 << i
 		}
 	}
-	return newKeyIndex(joinKeys(words)), masks
+	return wordset.NewIndex(wordset.JoinKeys(words)), masks
 }()
 
 // langLongestWord is the length in bytes of the longest function word: no longer word need be looked up.
 var langLongestWord = func() int {
 	n := 0
 	for k := range langMask {
-		n = max(n, len(langWords.key(k)))
+		n = max(n, len(langWords.Key(k)))
 	}
 	return n
 }()
@@ -116,7 +90,7 @@ func scanLetters(text string, i int, letters, latin *int, buf *[]byte) int {
 			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
 				*letters++
 				*latin++
-				*buf = append(*buf, lowerASCII(c))
+				*buf = append(*buf, wordset.LowerASCII(c))
 			case c == '\'':
 				*buf = append(*buf, c)
 			default:
@@ -152,7 +126,7 @@ func isEnglish(text string) bool {
 			buf = buf[:0]
 			return
 		}
-		if k, ok := find(&langWords, buf); ok {
+		if k, ok := wordset.Find(&langWords, buf); ok {
 			mask := langMask[k]
 			for i := range functionWords {
 				if mask&(1<<i) != 0 {

@@ -18,7 +18,7 @@ const minQuoteWords = 5
 
 // quoteToken is a token of a paragraph with the sentence it belongs to.
 type quoteToken struct {
-	Token
+	token
 	sent int
 }
 
@@ -65,12 +65,12 @@ func findQuotes(doc *Document, entities []Entity) []Quote {
 			}
 		}
 		for k := 0; k < len(flat); k++ {
-			mark, attached := opensQuote(doc, flat[k].Token)
+			mark, attached := opensQuote(doc, flat[k].token)
 			if mark == "" {
 				continue
 			}
 			e := k + 1
-			for e < len(flat) && !(flat[e].Text == mark && closesQuote(doc, flat[e].Token)) {
+			for e < len(flat) && !(flat[e].Text == mark && closesQuote(doc, flat[e].token)) {
 				e++
 			}
 			if e >= len(flat) {
@@ -80,9 +80,9 @@ func findQuotes(doc *Document, entities []Entity) []Quote {
 			if attached {
 				first = k // the tokenizer leaves a single quote mark on the word it opens: "'I"
 			}
-			inner := make([]Token, 0, e-first)
+			inner := make([]token, 0, e-first)
 			for _, t := range flat[first:e] {
-				inner = append(inner, t.Token)
+				inner = append(inner, t.token)
 			}
 			if attached {
 				_, w := utf8.DecodeRuneInString(doc.input[inner[0].Start:])
@@ -121,15 +121,15 @@ const pronounSpeaker = "\x00pronoun"
 // quoteSpeaker names who says the quote flat[open+1:close], or "" when the text does not say.
 func quoteSpeaker(doc *Document, flat []quoteToken, open, close int) string {
 	// After the closing mark, in its sentence: `," Zelenskyy told`, `," he said`, `," said Gov. Oleg Nikolayev`.
-	var after []Token
+	var after []token
 	for x := close + 1; x < len(flat) && flat[x].sent == flat[close].sent && len(after) < 8; x++ {
-		after = append(after, flat[x].Token)
+		after = append(after, flat[x].token)
 	}
 	for len(after) > 0 && isSoftPunct(after[0].Text) {
 		after = after[1:]
 	}
 	for v, t := range after {
-		if !reportingVerbs.has(strings.ToLower(t.Text)) {
+		if !reportingVerbs.Has(strings.ToLower(t.Text)) {
 			continue
 		}
 		if v == 0 {
@@ -154,7 +154,7 @@ func quoteSpeaker(doc *Document, flat []quoteToken, open, close int) string {
 		if t.Start >= before {
 			break
 		}
-		if reportingVerbs.has(strings.ToLower(t.Text)) {
+		if reportingVerbs.Has(strings.ToLower(t.Text)) {
 			if len(toks) > 0 && isPronoun(toks[0].Text) {
 				return resolveName(doc, sent)
 			}
@@ -171,7 +171,7 @@ func quoteSpeaker(doc *Document, flat []quoteToken, open, close int) string {
 // attached to the token's word. Double quotes are tokens of their own and alternate. A single quote mark is also an
 // apostrophe ("the players' efforts"), so it opens only where the input shows an opening mark (‘) or a straight one
 // after a space; the tokenizer leaves it attached to the word it opens.
-func opensQuote(doc *Document, t Token) (mark string, attached bool) {
+func opensQuote(doc *Document, t token) (mark string, attached bool) {
 	if t.Text == `"` {
 		return `"`, false
 	}
@@ -188,7 +188,7 @@ func opensQuote(doc *Document, t Token) (mark string, attached bool) {
 }
 
 // closesQuote reports whether a token can close a quote: a closing mark with no space before it.
-func closesQuote(doc *Document, t Token) bool {
+func closesQuote(doc *Document, t token) bool {
 	if t.Text == `"` {
 		return true
 	}
@@ -204,7 +204,7 @@ func isPronoun(w string) bool {
 }
 
 // surnameOf returns the last word of a run of capitalised words (a role may precede the name), or "".
-func surnameOf(toks []Token) string {
+func surnameOf(toks []token) string {
 	for _, t := range toks {
 		if !isNameWord(t.Text) {
 			return ""
@@ -214,7 +214,7 @@ func surnameOf(toks []Token) string {
 }
 
 // nameRunAfter returns the surname of the capitalised run that opens toks ("Gov. Oleg Nikolayev said" → "Nikolayev").
-func nameRunAfter(toks []Token) string {
+func nameRunAfter(toks []token) string {
 	n := 0
 	for n < len(toks) && isNameWord(toks[n].Text) {
 		n++

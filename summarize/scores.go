@@ -1,6 +1,9 @@
 package summarize
 
-import "math"
+import (
+	"keypoints/summarize/internal/tagger"
+	"math"
+)
 
 // The scores stage rates how much each sentence deserves to be a key point. News is written in inverted-pyramid
 // style, so position dominates; the other signals decide between sentences of similar rank and let an important
@@ -78,7 +81,7 @@ func score(a *analysis) []float64 {
 // titleTerms returns the term ids of the document's title that occur in its sentences.
 func (a *analysis) titleTerms() []int32 {
 	var out []int32
-	for _, t := range tokenize(a.doc.Title, 0) {
+	for _, t := range tagger.Tokenize(a.doc.Title, 0) {
 		if id, ok := a.ids[termKey(t.Text)]; ok {
 			out = append(out, id)
 		}

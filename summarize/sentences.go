@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"keypoints/summarize/internal/wordset"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -162,7 +163,7 @@ func (s *segmenter) token(ts, te int, dot bool) int {
 	case qe:
 		// "Is it over?" he asked. / Yahoo! in the accounting department.
 		cut = nx.strong()
-		if cut && t[tp:cq] == "!" && exclaimNames.has(core) && !nx.starter() {
+		if cut && t[tp:cq] == "!" && exclaimNames.Has(core) && !nx.starter() {
 			cut = false
 		}
 	case dots >= 2:
@@ -214,11 +215,11 @@ func (s *segmenter) attribution(p int) bool {
 			return false
 		}
 		w := leadingLetters(t, p)
-		if i > 0 && speechVerbs.has(w) {
+		if i > 0 && speechVerbs.Has(w) {
 			q := p + len(w)
 			return q < len(t) && (t[q] == '.' || t[q] == ',') && (q+1 == len(t) || spaceAt(t, q+1) > 0)
 		}
-		if !isUpperASCII(t[p]) || (i == 0 && starters.has(w) && !pronouns.has(w)) {
+		if !isUpperASCII(t[p]) || (i == 0 && starters.Has(w) && !pronouns.Has(w)) {
 			return false // "That said, she is working on a film."
 		}
 		// Names are short; a long token is not one, and stopping early
@@ -262,10 +263,10 @@ func (s *segmenter) endsAt(kind wordKind, nx next) bool {
 		if nx.starter() {
 			return true
 		}
-		if nx.kind != upper || timeWords.has(nx.word) {
+		if nx.kind != upper || timeWords.Has(nx.word) {
 			return false
 		}
-		return !(timeLeads.has(s.first) && s.words <= 4)
+		return !(timeLeads.Has(s.first) && s.words <= 4)
 	default:
 		// Initials, initialisms and company or place abbreviations end a
 		// sentence only before a word that typically starts one: "the U.S.
@@ -440,7 +441,7 @@ func (n next) strong() bool {
 // starter reports whether the next token is a word that commonly starts a
 // sentence and rarely follows an abbreviation inside a name.
 func (n next) starter() bool {
-	return n.kind == upper && starters.has(n.word)
+	return n.kind == upper && starters.Has(n.word)
 }
 
 // peek looks at the token that starts at or after p. It reads only a short
@@ -888,6 +889,6 @@ var speechVerbs = setOf(
 // accounting department", "a Jeopardy! champion".
 var exclaimNames = setOf("Yahoo", "Jeopardy", "E")
 
-func setOf(words ...string) wordSet {
-	return newWordSet(words)
+func setOf(words ...string) wordset.Set {
+	return wordset.New(words)
 }

@@ -36,7 +36,7 @@ type Sentence struct {
 	// its speaker ("…,” Zelenskyy told reporters"): an index into Document.Sentences, nil when there is none.
 	Attribution *int `json:"attribution,omitempty"`
 
-	tokens []Token // the sentence's words and punctuation, spans in the input; tags filled on demand
+	tokens []token // the sentence's words and punctuation, spans in the input; tags filled on demand
 	quote  bool    // the sentence opens with, or lies inside, a direct quote
 	// partial is true when a direct quote runs across the sentence's start or end: the sentence is a piece of a
 	// longer quote and misreads without the rest.

@@ -3,6 +3,7 @@ package summarize
 import (
 	"encoding/json"
 	"fmt"
+	"keypoints/summarize/internal/wordset"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,7 +104,7 @@ func TestHeadlineLimits(t *testing.T) {
 }
 
 // danglingOpeners may never open a key point.
-var danglingOpeners = wordSetOf("he she it they this but however these those that")
+var danglingOpeners = wordset.Of("he she it they this but however these those that")
 
 // checkSummary asserts what every summary must keep, whatever its input.
 func checkSummary(t *testing.T, input string, s *Summary) {
@@ -140,7 +141,7 @@ func checkSummary(t *testing.T, input string, s *Summary) {
 			assert.False(t, unicode.IsLower(first) && unicode.ToUpper(first) != first, "point %q starts in lowercase", kp.Text)
 		}
 		w := strings.ToLower(strings.Trim(strings.Fields(kp.Text)[0], "\",.'\u201c\u2018"))
-		assert.False(t, danglingOpeners.has(w), "point %q opens with a dangling word", kp.Text)
+		assert.False(t, danglingOpeners.Has(w), "point %q opens with a dangling word", kp.Text)
 		if !doc.html {
 			joined := strings.Join(parts, " ")
 			assert.True(t, sameUpToEdits(joined, text), "point %q is not its spans %q", kp.Text, joined)
@@ -250,15 +251,6 @@ func BenchmarkTextDev(b *testing.B) {
 				i++
 			}
 		})
-	}
-}
-
-func BenchmarkLoadTaggerOnce(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := loadTagger(); err != nil {
-			b.Fatal(err)
-		}
 	}
 }
 

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"cmp"
+	"keypoints/summarize/internal/wordset"
 	"math"
 	"slices"
 	"strings"
@@ -223,11 +224,11 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 		}
 		best := phrase{}
 		for _, i := range topSentences(themes[t].sents, scores, labelSentences) {
-			toks, err := a.doc.tagged(i)
+			tags, err := a.tags.of(i)
 			if err != nil {
 				return err
 			}
-			for _, p := range nounPhrases(a, toks) {
+			for _, p := range nounPhrases(a, a.doc.Sentences[i].tokens, tags) {
 				p.first = i
 				// A phrase's weight is the mean of its words' weights: how often each occurs in the theme, times
 				// how few other themes use it, so the story's main actor, present everywhere, names no theme.
@@ -268,7 +269,7 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 // vagueWords name no subject: units of time and quantity, the adjectives of praise and size that open noun
 // phrases ("fantastic opportunity"), and the indefinite pronouns the tagger takes for nouns ("Anyone"). A label
 // never starts with one, nor is one alone.
-var vagueWords = wordSetOf(`minute minutes hour hours day days week weeks month months year years time times
+var vagueWords = wordset.Of(`minute minutes hour hours day days week weeks month months year years time times
 moment moments lot lots number numbers part parts thing things way ways kind sort bit side sides end start
 fantastic great good bad big small huge major minor new old other same whole full real true best worst
 latest last next first second third final former recent several many few various certain such own extra
@@ -292,36 +293,35 @@ func topSentences(sents []int, scores []float64, n int) []int {
 
 // nounPhrases returns the noun phrases of a tagged sentence: runs of adjectives and nouns that end in a noun, at
 // most maxLabelWords long, trimmed of function words at either end.
-func nounPhrases(a *analysis, toks []Token) []phrase {
+func nounPhrases(a *analysis, toks []token, tags []string) []phrase {
 	var out []phrase
 	var buf []byte
-	in := func(set *wordSet, w string) bool {
-		buf = appendLower(buf[:0], w)
-		return set.hasBytes(buf)
+	in := func(set *wordset.Set, w string) bool {
+		buf = wordset.AppendLower(buf[:0], w)
+		return set.HasBytes(buf)
 	}
-	flush := func(run []Token) {
-		for len(run) > 0 && (in(&stopwords, run[0].Text) || in(&vagueWords, run[0].Text) ||
-			!strings.HasPrefix(run[0].Tag, "NN") && !strings.HasPrefix(run[0].Tag, "JJ")) {
-			run = run[1:]
+	// flush reads the noun phrase of the nominal run toks[from:to].
+	flush := func(from, to int) {
+		for from < to && (in(&stopwords, toks[from].Text) || in(&vagueWords, toks[from].Text) ||
+			!strings.HasPrefix(tags[from], "NN") && !strings.HasPrefix(tags[from], "JJ")) {
+			from++
 		}
-		for len(run) > 0 && (!strings.HasPrefix(run[len(run)-1].Tag, "NN") || in(&stopwords, run[len(run)-1].Text)) {
-			run = run[:len(run)-1]
+		for from < to && (!strings.HasPrefix(tags[to-1], "NN") || in(&stopwords, toks[to-1].Text)) {
+			to--
 		}
-		if len(run) == 1 && in(&vagueWords, run[0].Text) {
+		if to-from == 1 && in(&vagueWords, toks[from].Text) {
 			return
 		}
-		if len(run) > maxLabelWords {
-			run = run[len(run)-maxLabelWords:]
-		}
-		if len(run) == 0 {
+		from = max(from, to-maxLabelWords)
+		if from >= to {
 			return
 		}
-		p := phrase{span: Span{run[0].Start, run[len(run)-1].End}, names: true}
-		for _, t := range run {
-			if !strings.HasPrefix(t.Tag, "NNP") {
+		p := phrase{span: Span{toks[from].Start, toks[to-1].End}, names: true}
+		for k := from; k < to; k++ {
+			if !strings.HasPrefix(tags[k], "NNP") {
 				p.names = false
 			}
-			buf = appendTermKey(buf[:0], t.Text)
+			buf = appendTermKey(buf[:0], toks[k].Text)
 			if id, ok := a.ids[string(buf)]; ok {
 				p.terms = append(p.terms, id)
 			}
@@ -332,21 +332,21 @@ func nounPhrases(a *analysis, toks []Token) []phrase {
 	}
 	start := 0
 	for i, t := range toks {
-		if !isNominal(t) {
-			flush(toks[start:i])
+		if !isNominal(t.Text, tags[i]) {
+			flush(start, i)
 			start = i + 1
 		}
 	}
-	flush(toks[start:])
+	flush(start, len(toks))
 	return out
 }
 
-// isNominal reports whether a token can be part of a noun phrase label.
-func isNominal(t Token) bool {
-	if !isWordToken(t.Text) || strings.Contains(t.Text, "'") {
+// isNominal reports whether a word of this tag can be part of a noun phrase label.
+func isNominal(w, tag string) bool {
+	if !isWordToken(w) || strings.Contains(w, "'") {
 		return false
 	}
-	return strings.HasPrefix(t.Tag, "NN") || strings.HasPrefix(t.Tag, "JJ")
+	return strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "JJ")
 }
 
 // capitalize upper-cases the first letter of s, after any opening quote marks or brackets.

@@ -1,7 +1,8 @@
-package summarize
+package tagger
 
 import (
 	"fmt"
+	"keypoints/summarize/internal/wordset"
 	"maps"
 	"math"
 	"regexp"
@@ -14,7 +15,7 @@ import (
 	"github.com/mingrammer/commonregex"
 )
 
-// tagger is prose's averaged perceptron, loaded once.
+// Model is prose's averaged perceptron, loaded once.
 //
 // It computes exactly prose's features and scores, but prose adds up a word's
 // scores and picks the best tag by ranging over Go maps, so the order of the
@@ -33,7 +34,7 @@ import (
 //
 // No table holds pointers but tags, so the garbage collector has next to
 // nothing to mark in the model's megabytes.
-type tagger struct {
+type Model struct {
 	// tags are every tag a word can carry as context: first the npred tags
 	// the model predicts, sorted by name (ties rely on it), then the others
 	// that features or known words name (the padding -START- and -START2-),
@@ -41,10 +42,10 @@ type tagger struct {
 	tags  []string
 	npred int
 
-	known    keyIndex // words the training data always gave one tag (prose's tagMap)
-	knownTag []uint8  // per known word, its index in tags
+	known    wordset.Index // words the training data always gave one tag (prose's tagMap)
+	knownTag []uint8       // per known word, its index in tags
 
-	vocab keyIndex // normalized words that features name; a word's id is its number+1, 0 for any other word
+	vocab wordset.Index // normalized words that features name; a word's id is its number+1, 0 for any other word
 	// wordRuns holds the runs of the word features, at id*wordKinds+kind.
 	wordRuns []weightRun
 	// The "i-1 tag+i word" features of word id v are pairTag[j] and
@@ -186,7 +187,7 @@ func parseFeature(key string) (feature, bool) {
 
 // newTagger builds the tagger from prose's model: its tag list, its known
 // words and its nested weight maps, by feature key and then tag.
-func newTagger(classes []string, known map[string]string, weights map[string]map[string]float64) (*tagger, error) {
+func newTagger(classes []string, known map[string]string, weights map[string]map[string]float64) (*Model, error) {
 	// A tag that classes.gob lacks but a weight names would still be predicted.
 	predicted := map[string]bool{}
 	for _, c := range classes {
@@ -197,7 +198,7 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 			predicted[c] = true
 		}
 	}
-	t := &tagger{tags: slices.Sorted(maps.Keys(predicted))}
+	t := &Model{tags: slices.Sorted(maps.Keys(predicted))}
 	t.npred = len(t.tags)
 
 	var feats []feature
@@ -240,11 +241,11 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 	}
 
 	knownWords := slices.Sorted(maps.Keys(known))
-	t.known = newKeyIndex(joinKeys(knownWords))
+	t.known = wordset.NewIndex(wordset.JoinKeys(knownWords))
 	for _, w := range knownWords {
 		t.knownTag = append(t.knownTag, uint8(t.tagID(known[w])))
 	}
-	t.vocab = newKeyIndex(joinKeys(slices.Sorted(maps.Keys(words))))
+	t.vocab = wordset.NewIndex(wordset.JoinKeys(slices.Sorted(maps.Keys(words))))
 	sfx := slices.Sorted(maps.Keys(suffixes))
 	t.suffixes = newSuffixIndex(len(sfx))
 	for i, s := range sfx {
@@ -322,7 +323,7 @@ func pref1Index(arg string) int {
 
 // allocate makes the tables of a tagger with the given numbers of words and
 // suffixes, its tags set, every run zero.
-func (t *tagger) allocate(words, suffixes int) {
+func (t *Model) allocate(words, suffixes int) {
 	n := len(t.tags) + 1
 	t.wordRuns = make([]weightRun, (words+1)*wordKinds)
 	t.suffixRuns = make([]weightRun, (suffixes+1)*suffixKinds)
@@ -330,7 +331,7 @@ func (t *tagger) allocate(words, suffixes int) {
 }
 
 // ready finishes a tagger whose tables are filled.
-func (t *tagger) ready() {
+func (t *Model) ready() {
 	t.start1, t.start2 = t.contextWord([]byte(start1)), t.contextWord([]byte(start2))
 	t.end1, t.end2 = t.contextWord([]byte(end1)), t.contextWord([]byte(end2))
 	t.start1Tag, t.start2Tag = t.tagID(start1), t.tagID(start2)
@@ -343,7 +344,7 @@ func (t *tagger) ready() {
 
 // tagID returns the index of tag in tags, or len(tags) for a tag no feature
 // names.
-func (t *tagger) tagID(tag string) int {
+func (t *Model) tagID(tag string) int {
 	if i, ok := slices.BinarySearch(t.tags[:t.npred], tag); ok {
 		return i
 	}
@@ -355,8 +356,8 @@ func (t *tagger) tagID(tag string) int {
 
 // wordID returns the id of a normalized word: its number in vocab plus one,
 // or 0 when no feature names it.
-func (t *tagger) wordID(w string) int {
-	k, ok := find(&t.vocab, w)
+func (t *Model) wordID(w string) int {
+	k, ok := wordset.Find(&t.vocab, w)
 	if !ok {
 		return 0
 	}
@@ -390,9 +391,9 @@ type contextWord struct {
 	word, suffix uint32
 }
 
-func (t *tagger) contextWord(norm []byte) contextWord {
+func (t *Model) contextWord(norm []byte) contextWord {
 	cw := contextWord{suffix: findSuffix(&t.suffixes, suffix3(norm))}
-	if k, ok := find(&t.vocab, norm); ok {
+	if k, ok := wordset.Find(&t.vocab, norm); ok {
 		cw.word = uint32(k + 1)
 	}
 	return cw
@@ -406,11 +407,13 @@ const (
 	end2   = "-END2-"
 )
 
-// tag sets Tag on each token of one sentence. It is safe for concurrent use.
-func (t *tagger) tag(toks []Token) {
+// Tag writes the Penn Treebank part-of-speech tag of each token of one sentence into tags, which must be as long
+// as toks. A token no feature scores gets "", as prose gives it. Tag is safe for concurrent use.
+func (t *Model) Tag(toks []Token, tags []string) {
 	if len(toks) == 0 {
 		return
 	}
+	tags = tags[:len(toks)]
 	s := t.scratch.Get().(*tagScratch)
 	defer t.scratch.Put(s)
 
@@ -439,7 +442,7 @@ func (t *tagger) tag(toks []Token) {
 		case isKept(w):
 			tag = w
 		default:
-			if k, ok := find(&t.known, w); ok {
+			if k, ok := wordset.Find(&t.known, w); ok {
 				id = int(t.knownTag[k])
 				tag = t.tags[id]
 			} else if best := t.predict(s, i+2, w, p1, p2); best >= 0 {
@@ -451,7 +454,7 @@ func (t *tagger) tag(toks []Token) {
 		if id < 0 {
 			id = t.tagID(tag)
 		}
-		toks[i].Tag = tag
+		tags[i] = tag
 		p1, p2 = id, p1
 	}
 }
@@ -460,7 +463,7 @@ func (t *tagger) tag(toks []Token) {
 // index i, in featurize's order, and returns the index of the best tag, or -1
 // when no feature has weights. p1 and p2 are the indexes in tags of the two
 // tags before.
-func (t *tagger) predict(s *tagScratch, i int, w string, p1, p2 int) int {
+func (t *Model) predict(s *tagScratch, i int, w string, p1, p2 int) int {
 	ctx := s.ctx[i-2 : i+3]
 	prev2, prev, cur, next, next2 := ctx[0], ctx[1], ctx[2], ctx[3], ctx[4]
 	first := 256
@@ -589,7 +592,7 @@ func appendNormalized(dst []byte, w string) []byte {
 			}
 			return dst
 		}
-		dst = append(dst, lowerASCII(w[i]))
+		dst = append(dst, wordset.LowerASCII(w[i]))
 	}
 	return dst
 }
@@ -649,95 +652,8 @@ func isKept(w string) bool {
 	return len(w) == 5 && w[0] == '-' && keepRE.MatchString(w)
 }
 
-// keyIndex numbers a set of strings. It stands in for a map[string]int on hot
-// paths (the tagger, wordSet): Go's WebAssembly port hashes map keys a byte at a time,
-// while hashKey reads eight bytes per step, and a map of strings is pointers
-// for the garbage collector to mark, while this is three of them. Open
-// addressing with linear probing over a table at most half full keeps probes
-// short.
-type keyIndex struct {
-	keys  string   // the keys back to back, in number order
-	ends  []uint32 // key k ends at byte ends[k] of keys and starts where key k-1 ends
-	slots []uint64 // hash<<32 | number+1, or 0 when empty; len is a power of two
-}
-
-// newKeyIndex numbers the keys that keys and ends hold, as joinKeys returns
-// them. Keys should be distinct; of two equal ones, find returns the first.
-func newKeyIndex(keys string, ends []uint32) keyIndex {
-	size := 8
-	for size < 2*len(ends) {
-		size *= 2
-	}
-	x := keyIndex{keys: keys, ends: ends, slots: make([]uint64, size)}
-	mask := uint64(size - 1)
-	for k := range ends {
-		h := hashKey(x.key(k))
-		i := h & mask
-		for x.slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		x.slots[i] = h<<32 | uint64(k+1)
-	}
-	return x
-}
-
-// joinKeys lays keys out as newKeyIndex takes them.
-func joinKeys(keys []string) (string, []uint32) {
-	ends := make([]uint32, len(keys))
-	n := 0
-	for k, s := range keys {
-		n += len(s)
-		ends[k] = uint32(n)
-	}
-	return strings.Join(keys, ""), ends
-}
-
-// key returns key number k.
-func (x *keyIndex) key(k int) string {
-	from := uint32(0)
-	if k > 0 {
-		from = x.ends[k-1]
-	}
-	return x.keys[from:x.ends[k]]
-}
-
-// find returns the number of key, if it is one.
-func find[S string | []byte](x *keyIndex, key S) (int, bool) {
-	if len(x.slots) == 0 {
-		return 0, false
-	}
-	h := hashKey(key)
-	mask := uint64(len(x.slots) - 1)
-	for i := h & mask; x.slots[i] != 0; i = (i + 1) & mask {
-		if s := x.slots[i]; s>>32 == h && x.key(int(s&(1<<32-1))-1) == string(key) {
-			return int(s&(1<<32-1)) - 1, true
-		}
-	}
-	return 0, false
-}
-
-// hashKey hashes key to 32 bits, eight bytes per multiply. It need not resist
-// attack: the table holds the model's keys, and input only looks them up.
-func hashKey[S string | []byte](key S) uint64 {
-	const m = 0x9e3779b97f4a7c15
-	h := uint64(len(key)) * m
-	for len(key) >= 8 {
-		v := uint64(key[0]) | uint64(key[1])<<8 | uint64(key[2])<<16 | uint64(key[3])<<24 |
-			uint64(key[4])<<32 | uint64(key[5])<<40 | uint64(key[6])<<48 | uint64(key[7])<<56
-		h = (h ^ v) * m
-		h ^= h >> 32
-		key = key[8:]
-	}
-	for i := 0; i < len(key); i++ {
-		h = (h ^ uint64(key[i])) * m
-	}
-	h ^= h >> 29
-	h *= m
-	return h >> 32
-}
-
 // suffixIndex maps strings of at most three bytes, packed into an integer
-// with their length, to ids. It is keyIndex for keys short enough to compare
+// with their length, to ids. It is wordset.Index for keys short enough to compare
 // as numbers.
 type suffixIndex struct {
 	slots []uint64 // packed key<<32 | id, or 0 when empty; len is a power of two

@@ -1,4 +1,4 @@
-package summarize
+package tagger
 
 import (
 	"strings"
@@ -65,7 +65,7 @@ func TestTokenize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := tokenize(tt.text, tt.base)
+			got := Tokenize(tt.text, tt.base)
 			require.NotNil(t, got)
 			assert.Equal(t, tt.want, got)
 		})
@@ -113,7 +113,7 @@ func FuzzTokenize(f *testing.F) {
 		if base < 0 || base > 1<<30 {
 			base = 0
 		}
-		checkTokens(t, text, base, tokenize(text, base))
+		checkTokens(t, text, base, Tokenize(text, base))
 	})
 }
 
@@ -123,7 +123,7 @@ func BenchmarkTokenize(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		tokenize(text, 0)
+		Tokenize(text, 0)
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)*1000/float64(words), "µs/1000words")
 }

@@ -1,8 +1,9 @@
-package summarize
+package tagger
 
 import (
 	"bytes"
 	"encoding/gob"
+	"flag"
 	"math/rand/v2"
 	"os"
 	"sync"
@@ -12,6 +13,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// update rewrites tagger.model from prose's assets: go test -run TestTaggerModel -update.
+var update = flag.Bool("update", false, "rewrite tagger.model from prose's assets")
 
 // Where prose keeps the tagger's model, inside its embedded assets.
 const (
@@ -50,7 +54,7 @@ func proseTaggerAssets(tb testing.TB) *proseTaggerModel {
 }
 
 // loadProseTagger builds the tagger from prose's own gob files, the source of tagger.model.
-func loadProseTagger(tb testing.TB) *tagger {
+func loadProseTagger(tb testing.TB) *Model {
 	tb.Helper()
 	m := proseTaggerAssets(tb)
 	t, err := newTagger(m.classes, m.known, m.weights)
@@ -90,7 +94,7 @@ func TestDecodeTaggerNeverPanics(t *testing.T) {
 		}
 		require.NotPanics(t, func() {
 			if tg, err := decodeTagger(string(data)); err == nil {
-				tg.tag(tokenize(newsSentences[0], 0))
+				tagged(tg, Tokenize(newsSentences[0], 0))
 			}
 		}, "case %d", i)
 	}

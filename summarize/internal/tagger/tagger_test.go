@@ -1,4 +1,4 @@
-package summarize
+package tagger
 
 import (
 	"maps"
@@ -46,9 +46,9 @@ func newsRepeat(words int) []string {
 	return out
 }
 
-func testTagger(tb testing.TB) *tagger {
+func testTagger(tb testing.TB) *Model {
 	tb.Helper()
-	tg, err := sharedTagger()
+	tg, err := Load()
 	require.NoError(tb, err)
 	return tg
 }
@@ -78,7 +78,7 @@ func proseTokens(tb testing.TB, text string) []prose.Token {
 // last and hands out the same *Token for every repeat of the chunk, so the tag
 // of the last repeat overwrites the others. Its tagger still used the right tag
 // as context while it went, so only what it reports differs.
-func asProseReports(text string, toks []Token) []string {
+func asProseReports(text string, toks []Token, got []string) []string {
 	type chunk struct{ start, end int }
 	var chunks []chunk
 	for i := 0; i < len(text); {
@@ -117,7 +117,7 @@ func asProseReports(text string, toks []Token) []string {
 			from = lastRepeat[text[chunks[c].start:chunks[c].end]]
 		}
 		for k, i := range inChunk[c] {
-			tags[i] = toks[inChunk[from][k]].Tag
+			tags[i] = got[inChunk[from][k]]
 		}
 	}
 	return tags
@@ -128,13 +128,13 @@ func TestTagAgreesWithProse(t *testing.T) {
 	same, reported, total := 0, 0, 0
 	for _, s := range newsSentences {
 		want := proseTokens(t, s)
-		got := tokenize(s, 0)
-		tg.tag(got)
+		got := Tokenize(s, 0)
+		gotTags := tagged(tg, got)
 		require.Len(t, got, len(want), s)
 		for i := range want {
 			require.Equal(t, want[i].Text, got[i].Text, "token %d of %q", i, s)
 		}
-		asReported := asProseReports(s, got)
+		asReported := asProseReports(s, got, gotTags)
 		for i := range want {
 			total++
 			if want[i].Tag == asReported[i] {
@@ -142,7 +142,7 @@ func TestTagAgreesWithProse(t *testing.T) {
 			} else {
 				t.Logf("%q: prose %s, ours %s", want[i].Text, want[i].Tag, asReported[i])
 			}
-			if want[i].Tag == got[i].Tag {
+			if want[i].Tag == gotTags[i] {
 				reported++
 			}
 		}
@@ -153,11 +153,10 @@ func TestTagAgreesWithProse(t *testing.T) {
 
 func TestTagDeterministic(t *testing.T) {
 	tg := testTagger(t)
-	tagAll := func() [][]Token {
-		out := make([][]Token, len(newsSentences))
+	tagAll := func() [][]string {
+		out := make([][]string, len(newsSentences))
 		for i, s := range newsSentences {
-			out[i] = tokenize(s, 0)
-			tg.tag(out[i])
+			out[i] = tagged(tg, Tokenize(s, 0))
 		}
 		return out
 	}
@@ -165,7 +164,7 @@ func TestTagDeterministic(t *testing.T) {
 	assert.Equal(t, want, tagAll())
 
 	const workers = 8
-	got := make([][][]Token, workers)
+	got := make([][][]string, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
@@ -203,14 +202,14 @@ func TestTagSpecialWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			toks := tokenize(tt.text, 0)
-			tg.tag(toks)
+			toks := Tokenize(tt.text, 0)
+			tags := tagged(tg, toks)
 			require.Greater(t, len(toks), tt.at)
-			assert.Equal(t, tt.want, toks[tt.at].Tag)
+			assert.Equal(t, tt.want, tags[tt.at])
 			want := proseTokens(t, tt.text)
 			require.Len(t, toks, len(want))
 			for i, p := range want {
-				assert.Equal(t, p.Tag, toks[i].Tag, "prose disagrees on %q", p.Text)
+				assert.Equal(t, p.Tag, tags[i], "prose disagrees on %q", p.Text)
 			}
 		})
 	}
@@ -344,9 +343,7 @@ func TestNewTagger(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tg, err := newTagger(tt.classes, tt.known, tt.weights)
 			require.NoError(t, err)
-			toks := []Token{{Text: tt.word}}
-			tg.tag(toks)
-			assert.Equal(t, tt.want, toks[0].Tag)
+			assert.Equal(t, []string{tt.want}, tagged(tg, []Token{{Text: tt.word}}))
 		})
 	}
 }
@@ -390,9 +387,7 @@ func TestTagContextTags(t *testing.T) {
 	for _, text := range []string{
 		":-) x", "0 z x", ":-) the x", "-LRB- x", "the y", "- x", "-ABC- x", "@ap x", "x y x y",
 	} {
-		toks := tokenize(text, 0)
-		tg.tag(toks)
-		assert.Equal(t, keyedTags(m, tokenize(text, 0)), tokenTags(toks), text)
+		assert.Equal(t, keyedTags(m, Tokenize(text, 0)), tagged(tg, Tokenize(text, 0)), text)
 	}
 }
 
@@ -463,11 +458,10 @@ func keyedTags(m *proseTaggerModel, toks []Token) []string {
 	return tags
 }
 
-func tokenTags(toks []Token) []string {
+// tagged tags toks and returns their tags.
+func tagged(tg *Model, toks []Token) []string {
 	tags := make([]string, len(toks))
-	for i, tk := range toks {
-		tags[i] = tk.Tag
-	}
+	tg.Tag(toks, tags)
 	return tags
 }
 
@@ -478,9 +472,7 @@ func TestTagMatchesKeyedLookup(t *testing.T) {
 		"", "x", "- :-) @ap apnews.com 1.25 0 *T*-1 -LRB- -ABC- the", "É\xff- \xe2\x80 ÉCOLE école 2019 4th five-year",
 	)
 	for _, text := range texts {
-		toks := tokenize(text, 0)
-		tg.tag(toks)
-		assert.Equal(t, keyedTags(m, tokenize(text, 0)), tokenTags(toks), text)
+		assert.Equal(t, keyedTags(m, Tokenize(text, 0)), tagged(tg, Tokenize(text, 0)), text)
 	}
 }
 
@@ -497,10 +489,11 @@ func TestTagOddInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			require.NotPanics(t, func() { tg.tag(tt.toks) })
-			for _, tk := range tt.toks {
+			var tags []string
+			require.NotPanics(t, func() { tags = tagged(tg, tt.toks) })
+			for i, tk := range tt.toks {
 				if tk.Text != "" {
-					assert.NotEmpty(t, tk.Tag, "%q", tk.Text)
+					assert.NotEmpty(t, tags[i], "%q", tk.Text)
 				}
 			}
 		})
@@ -537,19 +530,20 @@ func FuzzTag(f *testing.F) {
 	tg := testTagger(f)
 	m := proseTaggerAssets(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		toks := tokenize(text, 0)
-		tg.tag(toks)
+		toks := Tokenize(text, 0)
+		tags := tagged(tg, toks)
 		for i, tk := range toks {
-			assert.NotEmpty(t, tk.Tag, "token %d %q", i, tk.Text)
+			assert.NotEmpty(t, tags[i], "token %d %q", i, tk.Text)
 		}
-		assert.Equal(t, keyedTags(m, tokenize(text, 0)), tokenTags(toks))
+		assert.Equal(t, keyedTags(m, toks), tags)
 	})
 }
 
+// BenchmarkLoadTagger times decoding the embedded model, which Load does once per process.
 func BenchmarkLoadTagger(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := loadTagger(); err != nil {
+		if _, err := decodeTagger(taggerModel); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -567,12 +561,13 @@ func BenchmarkTag(b *testing.B) {
 		tg := testTagger(b)
 		toks := make([][]Token, len(sentences))
 		for i, s := range sentences {
-			toks[i] = tokenize(s, 0)
+			toks[i] = Tokenize(s, 0)
 		}
+		tags := make([]string, 256)
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, ts := range toks {
-				tg.tag(ts)
+				tg.Tag(ts, tags[:len(ts)])
 			}
 		}
 		perThousand(b)
@@ -582,7 +577,8 @@ func BenchmarkTag(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, s := range sentences {
-				tg.tag(tokenize(s, 0))
+				toks := Tokenize(s, 0)
+				tg.Tag(toks, make([]string, len(toks)))
 			}
 		}
 		perThousand(b)

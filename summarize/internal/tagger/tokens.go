@@ -1,19 +1,19 @@
-package summarize
+package tagger
 
 import (
+	"keypoints/summarize/internal/wordset"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Token is a word, number or punctuation mark of the input.
+// Token is a word, number or punctuation mark of a text.
 type Token struct {
 	Start, End int    // byte offsets of the token in the text it was cut from
 	Text       string // the token as the tagger sees it (curly quotes straightened)
-	Tag        string // Penn Treebank part-of-speech tag; empty until tagged
 }
 
-// tokenize cuts text into tokens the way prose's iterTokenizer does (same
+// Tokenize cuts text into tokens the way prose's iterTokenizer does (same
 // splits: leading $ ( " [, trailing , ) " ] ! ; . ? : ', clitics 'll 's 're 'm
 // n't, emoticons and abbreviations kept whole), but records each token's byte
 // span in text; base is added to every offset.
@@ -32,14 +32,14 @@ type Token struct {
 // Text of a token is straightened (“ ” ‘ ’ and &rsquo; become ASCII quotes, as
 // prose's sanitizer does) while its span covers the original bytes. Invalid
 // UTF-8 is passed through byte for byte.
-func tokenize(text string, base int) []Token {
+func Tokenize(text string, base int) []Token {
 	// News averages a little over five bytes per token; a close first guess
 	// saves the repeated growth of a large slice.
-	return appendTokens(make([]Token, 0, len(text)/5+1), text, base)
+	return AppendTokens(make([]Token, 0, len(text)/5+1), text, base)
 }
 
-// appendTokens appends the tokens of text to toks, as tokenize makes them.
-func appendTokens(toks []Token, text string, base int) []Token {
+// AppendTokens appends the tokens of text to toks, as Tokenize makes them.
+func AppendTokens(toks []Token, text string, base int) []Token {
 	first := len(toks)
 	clean, edits := straighten(text)
 	for i := 0; i < len(clean); {
@@ -201,7 +201,7 @@ func cliticIndex(w string) int {
 func indexFoldASCII(s, pattern string) int {
 	for i := 0; i+len(pattern) <= len(s); i++ {
 		j := 0
-		for j < len(pattern) && lowerASCII(s[i+j]) == pattern[j] {
+		for j < len(pattern) && wordset.LowerASCII(s[i+j]) == pattern[j] {
 			j++
 		}
 		if j == len(pattern) {
@@ -209,13 +209,6 @@ func indexFoldASCII(s, pattern string) int {
 		}
 	}
 	return -1
-}
-
-func lowerASCII(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }
 
 // isSpecial reports whether w is kept whole: an emoticon, or an abbreviation

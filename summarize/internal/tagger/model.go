@@ -1,4 +1,4 @@
-package summarize
+package tagger
 
 import (
 	"cmp"
@@ -6,9 +6,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"keypoints/summarize/internal/wordset"
 	"maps"
 	"math"
 	"slices"
+	"sync"
 )
 
 // The tagger's model is prose's averaged perceptron, stored in tagger.model in the tagger's own layout: the tables
@@ -18,7 +20,7 @@ import (
 // (go test -run TestTaggerModel -update) and fails when the two differ, so prose stays the source of truth.
 //
 // The layout, after the magic line; n is a uvarint, and a list of strings is its count, each length, then the
-// bytes of all of them back to back, so that a keyIndex can use them where they lie:
+// bytes of all of them back to back, so that a wordset.Index can use them where they lie:
 //
 //	n weights in all, n "i-1 tag+i word" features in all
 //	n distinct weights, then each, the most frequent first
@@ -41,14 +43,17 @@ var taggerModel string
 
 const taggerMagic = "keypoints tagger 2\n"
 
-// loadTagger decodes the embedded model. Callers load once and share the tagger, which is safe for concurrent use.
-func loadTagger() (*tagger, error) {
-	return decodeTagger(taggerModel)
+// Load returns the embedded model, decoded on the first call and shared after it; a Model is safe for concurrent
+// use. The model is megabytes of weights, so a process that never tags never decodes it.
+func Load() (*Model, error) {
+	return shared()
 }
+
+var shared = sync.OnceValues(func() (*Model, error) { return decodeTagger(taggerModel) })
 
 // encodeTagger writes t in the layout decodeTagger reads. It walks the tables in index order, so the bytes depend
 // on the model alone.
-func encodeTagger(t *tagger) []byte {
+func encodeTagger(t *Model) []byte {
 	b := []byte(taggerMagic)
 	num := func(v int) { b = binary.AppendUvarint(b, uint64(v)) }
 	strs := func(n int, key func(int) string) {
@@ -105,9 +110,9 @@ func encodeTagger(t *tagger) []byte {
 	}
 	strs(len(t.tags), func(k int) string { return t.tags[k] })
 	num(t.npred)
-	strs(len(t.known.ends), t.known.key)
+	strs(t.known.Len(), t.known.Key)
 	b = append(b, t.knownTag...)
-	strs(len(t.vocab.ends), t.vocab.key)
+	strs(t.vocab.Len(), t.vocab.Key)
 	suffixes := make([]string, len(t.suffixRuns)/suffixKinds-1)
 	for _, s := range t.suffixes.slots {
 		if s != 0 {
@@ -227,7 +232,7 @@ func (r *modelReader) weight() float64 {
 }
 
 // run reads a run, appending its weights to t's.
-func (r *modelReader) run(t *tagger, dict []float64) weightRun {
+func (r *modelReader) run(t *Model, dict []float64) weightRun {
 	n := r.num(len(r.data) - r.pos)
 	tags := r.bytes(n)
 	for i := 0; i < len(tags); i++ {
@@ -256,7 +261,7 @@ func (r *modelReader) run(t *tagger, dict []float64) weightRun {
 }
 
 // runs reads the runs of table.
-func (r *modelReader) runs(t *tagger, dict []float64, table []weightRun) {
+func (r *modelReader) runs(t *Model, dict []float64, table []weightRun) {
 	n := r.num(len(table))
 	for i := -1; n > 0 && !r.bad; n-- {
 		d := r.num(len(table) - 1 - i)
@@ -271,7 +276,7 @@ func (r *modelReader) runs(t *tagger, dict []float64, table []weightRun) {
 
 // decodeTagger reads a model written by encodeTagger. Strings are slices of data, which the embedded model keeps
 // alive anyway, so decoding allocates little beyond the tables.
-func decodeTagger(data string) (*tagger, error) {
+func decodeTagger(data string) (*Model, error) {
 	errBad := errors.New("summarize: load tagger: malformed model")
 	if len(data) < len(taggerMagic) || data[:len(taggerMagic)] != taggerMagic {
 		return nil, errBad
@@ -287,15 +292,16 @@ func decodeTagger(data string) (*tagger, error) {
 	if r.bad || len(ends) > 255 {
 		return nil, errBad
 	}
-	t := &tagger{tagIdx: make([]uint8, 0, total), weight: make([]float64, 0, total)}
-	split := keyIndex{keys: tags, ends: ends}
-	for k := range ends {
-		t.tags = append(t.tags, split.key(k))
+	t := &Model{tagIdx: make([]uint8, 0, total), weight: make([]float64, 0, total)}
+	at := uint32(0)
+	for _, end := range ends {
+		t.tags = append(t.tags, tags[at:end])
+		at = end
 	}
 	t.npred = r.num(len(t.tags))
-	t.known = newKeyIndex(r.strs())
-	t.knownTag = []byte(r.bytes(len(t.known.ends)))
-	t.vocab = newKeyIndex(r.strs())
+	t.known = wordset.NewIndex(r.strs())
+	t.knownTag = []byte(r.bytes(t.known.Len()))
+	t.vocab = wordset.NewIndex(r.strs())
 	blob, ends := r.strs()
 	if r.bad {
 		return nil, errBad
@@ -309,14 +315,14 @@ func decodeTagger(data string) (*tagger, error) {
 		t.suffixes.add(blob[from:end], uint32(k+1))
 		from = end
 	}
-	t.allocate(len(t.vocab.ends), len(ends))
+	t.allocate(t.vocab.Len(), len(ends))
 	t.bias = r.run(t, dict)
 	for _, table := range [][]weightRun{t.pref1[:], t.prevTag, t.prev2Tag, t.tagPair, t.wordRuns, t.suffixRuns} {
 		r.runs(t, dict, table)
 	}
-	t.pairFrom = make([]uint32, 2, len(t.vocab.ends)+2)
+	t.pairFrom = make([]uint32, 2, t.vocab.Len()+2)
 	t.pairTag, t.pairRun = make([]uint8, 0, pairs), make([]weightRun, 0, pairs)
-	for range t.vocab.ends {
+	for range t.vocab.Len() {
 		n := r.num(len(t.tags))
 		for ; n > 0 && !r.bad; n-- {
 			c := r.bytes(1)

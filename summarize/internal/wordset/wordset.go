@@ -1,0 +1,153 @@
+// Package wordset holds fixed sets of strings that every stage of the summarizer looks words up in, and the
+// index behind them, which the tagger's model uses for its vocabulary too.
+package wordset
+
+import "strings"
+
+// Index numbers a set of strings. It stands in for a map[string]int on hot
+// paths (the tagger, Set): Go's WebAssembly port hashes map keys a byte at a time,
+// while hashKey reads eight bytes per step, and a map of strings is pointers
+// for the garbage collector to mark, while this is three of them. Open
+// addressing with linear probing over a table at most half full keeps probes
+// short.
+type Index struct {
+	keys  string   // the keys back to back, in number order
+	ends  []uint32 // key k ends at byte ends[k] of keys and starts where key k-1 ends
+	slots []uint64 // hash<<32 | number+1, or 0 when empty; len is a power of two
+}
+
+// NewIndex numbers the keys that keys and ends hold, as JoinKeys returns
+// them. Keys should be distinct; of two equal ones, find returns the first.
+func NewIndex(keys string, ends []uint32) Index {
+	size := 8
+	for size < 2*len(ends) {
+		size *= 2
+	}
+	x := Index{keys: keys, ends: ends, slots: make([]uint64, size)}
+	mask := uint64(size - 1)
+	for k := range ends {
+		h := hashKey(x.Key(k))
+		i := h & mask
+		for x.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		x.slots[i] = h<<32 | uint64(k+1)
+	}
+	return x
+}
+
+// JoinKeys lays keys out as NewIndex takes them.
+func JoinKeys(keys []string) (string, []uint32) {
+	ends := make([]uint32, len(keys))
+	n := 0
+	for k, s := range keys {
+		n += len(s)
+		ends[k] = uint32(n)
+	}
+	return strings.Join(keys, ""), ends
+}
+
+// Key returns key number k.
+func (x *Index) Key(k int) string {
+	from := uint32(0)
+	if k > 0 {
+		from = x.ends[k-1]
+	}
+	return x.keys[from:x.ends[k]]
+}
+
+// Find returns the number of key, if it is one.
+func Find[S string | []byte](x *Index, key S) (int, bool) {
+	if len(x.slots) == 0 {
+		return 0, false
+	}
+	h := hashKey(key)
+	mask := uint64(len(x.slots) - 1)
+	for i := h & mask; x.slots[i] != 0; i = (i + 1) & mask {
+		if s := x.slots[i]; s>>32 == h && x.Key(int(s&(1<<32-1))-1) == string(key) {
+			return int(s&(1<<32-1)) - 1, true
+		}
+	}
+	return 0, false
+}
+
+// hashKey hashes key to 32 bits, eight bytes per multiply. It need not resist
+// attack: the table holds the model's keys, and input only looks them up.
+func hashKey[S string | []byte](key S) uint64 {
+	const m = 0x9e3779b97f4a7c15
+	h := uint64(len(key)) * m
+	for len(key) >= 8 {
+		v := uint64(key[0]) | uint64(key[1])<<8 | uint64(key[2])<<16 | uint64(key[3])<<24 |
+			uint64(key[4])<<32 | uint64(key[5])<<40 | uint64(key[6])<<48 | uint64(key[7])<<56
+		h = (h ^ v) * m
+		h ^= h >> 32
+		key = key[8:]
+	}
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint64(key[i])) * m
+	}
+	h ^= h >> 29
+	h *= m
+	return h >> 32
+}
+
+// Len returns the number of keys.
+func (x *Index) Len() int { return len(x.ends) }
+
+// Set is a fixed set of words. The stages look words up in such sets for nearly every token, and an Index does
+// that twice as fast as a map in WebAssembly, where Go's maps hash strings the slow way.
+type Set struct {
+	index Index
+}
+
+// New returns the set of words.
+func New(words []string) Set {
+	return Set{NewIndex(JoinKeys(words))}
+}
+
+// Of returns the set of the space-separated words of s.
+func Of(s string) Set {
+	return New(strings.Fields(s))
+}
+
+// Has reports whether w is in the set.
+func (s *Set) Has(w string) bool {
+	_, ok := Find(&s.index, w)
+	return ok
+}
+
+// HasBytes is Has for a word in a buffer, which it does not copy.
+func (s *Set) HasBytes(w []byte) bool {
+	_, ok := Find(&s.index, w)
+	return ok
+}
+
+// Words returns the words of the set, in the order they were given.
+func (s *Set) Words() []string {
+	out := make([]string, s.index.Len())
+	for k := range out {
+		out[k] = s.index.Key(k)
+	}
+	return out
+}
+
+// LowerASCII lower-cases an ASCII capital and leaves every other byte as it is.
+func LowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// AppendLower appends strings.ToLower(w), without allocating when w is ASCII.
+func AppendLower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return append(dst, strings.ToLower(w)...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		dst = append(dst, LowerASCII(w[i]))
+	}
+	return dst
+}
