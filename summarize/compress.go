@@ -18,6 +18,9 @@ type point struct {
 	spans []Span
 	text  string
 	words int
+	// name is the name that stands for the sentence's opening "He" or "She", which the text shows in brackets
+	// before the spans' words; "" when the point replaced nothing.
+	name string
 }
 
 // Limits of compression.
@@ -96,7 +99,7 @@ func compress(a *analysis, i int, clauses bool) (point, bool) {
 			first = dropClauses(toks, tags, keep, first, last)
 		}
 	}
-	p := point{sent: i}
+	p := point{sent: i, name: name}
 	var parts []string
 	for k := 0; k < len(toks); {
 		if !keep[k] {
@@ -407,32 +410,25 @@ var headlineWords = map[string]int{LengthShort: 12, LengthMedium: 17, LengthLong
 // headlineBreaks open the clauses and phrases a headline can end before.
 var headlineBreaks = wordset.Of("that which who as while after because when where and but amid despite with following including since before until from in on at for by over")
 
-// shortenHeadline cuts a key point to the headline's word limit, before a clause or phrase when it can, and drops
-// its final period, as headlines do.
-func shortenHeadline(a *analysis, kp *KeyPoint, length string) {
+// shortenHeadline cuts a point to the headline's word limit, before a clause or phrase when it can, and drops its
+// final period, as headlines do.
+func shortenHeadline(a *analysis, p point, length string) point {
 	limit := headlineWords[length]
 	var toks []token
-	for _, t := range a.doc.Sentences[kp.Sentence].tokens {
-		for _, sp := range kp.Spans {
+	for _, t := range a.doc.Sentences[p.sent].tokens {
+		for _, sp := range p.spans {
 			if t.Start >= sp.Start && t.End <= sp.End {
 				toks = append(toks, t)
 				break
 			}
 		}
 	}
-	name := ""
-	// A bracketed name stands for a pronoun the spans leave out; a point whose own text opens with a bracket
-	// ("[]0") has none.
-	if end := strings.Index(kp.Text, "] "); strings.HasPrefix(kp.Text, "[") && end > 1 && len(kp.Spans) > 0 &&
-		!strings.HasPrefix(a.doc.input[kp.Spans[0].Start:], "[") {
-		name = kp.Text[:end+1]
+	budget := limit
+	if p.name != "" {
+		budget--
 	} else if n := nameRun(toks); n > 1 {
 		// Headlines name people by surname: "Ukrainian President Volodymyr Zelenskyy has…" becomes "Zelenskyy has…".
 		toks = toks[n-1:]
-	}
-	budget := limit
-	if name != "" {
-		budget--
 	}
 	// cut is the number of tokens kept: all of them when the words fit, else the last break within the budget.
 	cut, words, lastBreak := len(toks), 0, 0
@@ -457,14 +453,14 @@ func shortenHeadline(a *analysis, kp *KeyPoint, length string) {
 		cut--
 	}
 	if cut == 0 {
-		return
+		return p
 	}
 	toks = toks[:cut]
 	var spans []Span
 	var parts []string
 	for k := 0; k < len(toks); {
 		j := k + 1
-		for j < len(toks) && sameSpan(kp.Spans, toks[j-1], toks[j]) {
+		for j < len(toks) && sameSpan(p.spans, toks[j-1], toks[j]) {
 			j++
 		}
 		spans = append(spans, Span{Start: toks[k].Start, End: toks[j-1].End})
@@ -472,12 +468,13 @@ func shortenHeadline(a *analysis, kp *KeyPoint, length string) {
 		k = j
 	}
 	text := strings.Join(parts, " ")
-	if name != "" {
-		text = name + " " + text
+	if p.name != "" {
+		text = "[" + p.name + "] " + text
 	} else {
 		text = capitalize(text)
 	}
-	kp.Text, kp.Spans = text, spans
+	p.text, p.spans = text, spans
+	return p
 }
 
 // sameSpan reports whether two consecutive tokens lie in the same span.

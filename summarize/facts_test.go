@@ -115,14 +115,41 @@ func TestFigures(t *testing.T) {
 	}
 }
 
-// TestSkipFacts checks that skipping the facts changes nothing else, for every type and length.
-func TestSkipFacts(t *testing.T) {
+// factTexts are the seed and three development articles, by name.
+func factTexts(t *testing.T) map[string]string {
 	texts := map[string]string{"seed": readTestdata(t, "ap-ukraine-territory.txt")}
 	for i, line := range strings.Split(strings.TrimSpace(readTestdata(t, "eval/cnndm-3.jsonl")), "\n") {
 		var rec struct{ Article string }
 		require.NoError(t, json.Unmarshal([]byte(line), &rec))
 		texts[fmt.Sprintf("cnndm-%d", i)] = rec.Article
 	}
+	return texts
+}
+
+// TestFactsIgnoreOptions checks that the facts are the same whatever summary is asked for: the stages that run
+// for one type or length and not another (compression, labels) must not change what the facts stage sees.
+func TestFactsIgnoreOptions(t *testing.T) {
+	texts := factTexts(t)
+	for _, name := range slices.Sorted(maps.Keys(texts)) {
+		want, err := Text(texts[name], Options{})
+		require.NoError(t, err)
+		for _, typ := range []string{TypeKeyPoints, TypeTLDR, TypeTeaser, TypeHeadline} {
+			for _, length := range []string{LengthShort, LengthMedium, LengthLong} {
+				t.Run(name+"/"+typ+"/"+length, func(t *testing.T) {
+					got, err := Text(texts[name], Options{Type: typ, Length: length})
+					require.NoError(t, err)
+					assert.Equal(t, want.Entities, got.Entities)
+					assert.Equal(t, want.Quotes, got.Quotes)
+					assert.Equal(t, want.Figures, got.Figures)
+				})
+			}
+		}
+	}
+}
+
+// TestSkipFacts checks that skipping the facts changes nothing else, for every type and length.
+func TestSkipFacts(t *testing.T) {
+	texts := factTexts(t)
 	for _, name := range slices.Sorted(maps.Keys(texts)) {
 		for _, typ := range []string{TypeKeyPoints, TypeTLDR, TypeTeaser, TypeHeadline} {
 			for _, length := range []string{LengthShort, LengthLong} {

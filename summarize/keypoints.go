@@ -59,7 +59,8 @@ func (o Options) withDefaults() (Options, error) {
 // summarizeDoc runs the summarizing stages over a parsed document.
 func summarizeDoc(doc *Document, opts Options) (*Summary, error) {
 	a := analyze(doc)
-	scores := score(a)
+	sigs := measure(a)
+	scores := weigh(sigs, informWeighting)
 	themes, err := findThemes(a, scores)
 	if err != nil {
 		return nil, err
@@ -72,7 +73,7 @@ func summarizeDoc(doc *Document, opts Options) (*Summary, error) {
 	}
 	ranked := scores
 	if opts.Type == TypeTeaser {
-		ranked = teaserScores(a, scores)
+		ranked = weigh(sigs, teaserWeighting)
 	}
 	if headed(themes) {
 		ranked = sectionLeads(ranked, themes)
@@ -104,6 +105,9 @@ func summarizeDoc(doc *Document, opts Options) (*Summary, error) {
 		}
 		return cmp.Compare(tx, ty)
 	})
+	if opts.Type == TypeHeadline && len(points) > 0 {
+		points[0] = shortenHeadline(a, points[0], opts.Length)
+	}
 	lo, hi := bounds(scores)
 	for _, p := range points {
 		t := themeOf[p.sent]
@@ -121,9 +125,6 @@ func summarizeDoc(doc *Document, opts Options) (*Summary, error) {
 		if sum.Figures, err = findFigures(doc); err != nil {
 			return nil, err
 		}
-	}
-	if opts.Type == TypeHeadline && len(sum.KeyPoints) > 0 {
-		shortenHeadline(a, &sum.KeyPoints[0], opts.Length)
 	}
 	sum.Text = render(sum)
 	return sum, nil
@@ -231,7 +232,7 @@ func sectionLeads(scores []float64, themes []theme) []float64 {
 	out := append([]float64(nil), scores...)
 	for _, th := range themes {
 		for k, i := range th.sents {
-			out[i] += weightSectionLead / (1 + float64(k)/posHalf)
+			out[i] += weightSectionLead * positionPrior(k)
 		}
 	}
 	return out
@@ -245,24 +246,6 @@ func headed(themes []theme) bool {
 		}
 	}
 	return false
-}
-
-// teaserScores favours what draws a reader in: a complete quote, a question, less of the lead.
-func teaserScores(a *analysis, scores []float64) []float64 {
-	out := make([]float64, len(scores))
-	for i, s := range scores {
-		f := &a.sents[i]
-		pos := weightPosition / (1 + float64(i)/posHalf)
-		s -= (1 - teaserPositionShare) * pos
-		if f.quote {
-			s += penaltyQuote + teaserQuoteBonus
-		}
-		if f.question {
-			s += penaltyQuestion + teaserQuestionBonus
-		}
-		out[i] = s
-	}
-	return out
 }
 
 func bounds(xs []float64) (lo, hi float64) {

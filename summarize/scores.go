@@ -30,8 +30,28 @@ const (
 	penaltyLong     = 0.2
 )
 
-// score rates every sentence; higher is better. Scores are comparable within one document only.
-func score(a *analysis) []float64 {
+// signals are what the scores stage measures of one sentence, before any weighing: each type of summary weighs
+// them its own way (see weigh), so no later stage has to undo a weight to apply its own.
+type signals struct {
+	position   float64 // the position prior, 1 for the lead and falling from there (see positionPrior)
+	centrality float64 // cosine to the document's centroid
+	title      float64 // cosine to the input's own headline; 0 when it has none
+	info       float64 // share of names and figures among the words, capped, as a fraction of the cap
+	quote      bool
+	question   bool
+	dangling   bool
+	short      bool // under shortWords words
+	long       bool // over longWords words
+}
+
+// positionPrior is the weight of the k-th sentence (from 0) of a run written top-down: the text, or a section
+// under a heading.
+func positionPrior(k int) float64 {
+	return 1 / (1 + float64(k)/posHalf)
+}
+
+// measure computes the signals of every sentence.
+func measure(a *analysis) []signals {
 	n := len(a.sents)
 	all := make([]vector, n)
 	for i := range a.sents {
@@ -47,30 +67,64 @@ func score(a *analysis) []float64 {
 	if a.doc.Title != "" {
 		title = a.weigh(a.titleTerms())
 	}
-	out := make([]float64, n)
+	out := make([]signals, n)
 	for i := range a.sents {
 		f := &a.sents[i]
-		s := weightPosition / (1 + float64(i)/posHalf)
-		s += weightCentrality * f.vec.dotDense(centroid)
+		sg := signals{
+			position:   positionPrior(i),
+			centrality: f.vec.dotDense(centroid),
+			quote:      f.quote,
+			question:   f.question,
+			dangling:   f.dangling,
+			short:      f.words < shortWords,
+			long:       f.words > longWords,
+		}
 		if title != nil {
-			s += weightTitle * f.vec.dot(title)
+			sg.title = f.vec.dot(title)
 		}
 		if f.words > 0 {
-			s += weightInfo * math.Min(float64(f.proper+f.numbers)/float64(f.words), infoCap) / infoCap
+			sg.info = math.Min(float64(f.proper+f.numbers)/float64(f.words), infoCap) / infoCap
 		}
-		if f.quote {
-			s -= penaltyQuote
+		out[i] = sg
+	}
+	return out
+}
+
+// weighting is how one type of summary values the signals.
+type weighting struct {
+	position float64 // multiplies weightPosition
+	quote    float64 // added for a quote (negative: a penalty)
+	question float64 // added for a question
+}
+
+// Weightings: key points, tldr and headlines inform, so quotes and questions pay; a teaser draws a reader in, so
+// they earn a bonus instead, and the lead counts less, since a teaser need not retell it.
+var (
+	informWeighting = weighting{position: 1, quote: -penaltyQuote, question: -penaltyQuestion}
+	teaserWeighting = weighting{position: teaserPositionShare, quote: teaserQuoteBonus, question: teaserQuestionBonus}
+)
+
+// weigh rates every sentence from its signals; higher is better. Scores are comparable within one document only.
+func weigh(sigs []signals, w weighting) []float64 {
+	out := make([]float64, len(sigs))
+	for i, sg := range sigs {
+		s := w.position * weightPosition * sg.position
+		s += weightCentrality * sg.centrality
+		s += weightTitle * sg.title
+		s += weightInfo * sg.info
+		if sg.quote {
+			s += w.quote
 		}
-		if f.question {
-			s -= penaltyQuestion
+		if sg.question {
+			s += w.question
 		}
-		if f.dangling {
+		if sg.dangling {
 			s -= penaltyDangling
 		}
-		if f.words < shortWords {
+		if sg.short {
 			s -= penaltyShort
 		}
-		if f.words > longWords {
+		if sg.long {
 			s -= penaltyLong
 		}
 		out[i] = s
