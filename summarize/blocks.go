@@ -198,11 +198,6 @@ func endsSentence(s string) bool {
 	return last == '.' || last == '!' || last == '?' || last == '…' || last == ':'
 }
 
-func startsLower(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLower(r)
-}
-
 // isListItem reports whether a line starts with a bullet or a list number ("1.", "2)", "•").
 func isListItem(s string) bool {
 	r, w := utf8.DecodeRuneInString(s)
@@ -230,8 +225,6 @@ func trimSpan(text string, s, e int) (int, int) {
 	}
 	return s, e
 }
-
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' }
 
 // datelineRE matches a news dateline at the start of the first paragraph: a capitalised place, an optional region,
 // an optional agency in parentheses, and a dash ("ROME (AP) —", "LONDON, England (CNN) --", "KYIV, Ukraine —"), or

@@ -3,7 +3,6 @@ package summarize
 import (
 	"keypoints/summarize/internal/wordset"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -32,9 +31,6 @@ const (
 
 // leadingConnectives open a sentence by pointing at the previous one; a point drops them.
 var leadingConnectives = wordset.Of("but and however meanwhile still yet so also moreover furthermore nonetheless nevertheless additionally now then")
-
-// reportingVerbs mark attribution tails and name who said what.
-var reportingVerbs = wordset.Of("said says told added noted explained wrote claimed insisted argued stressed reported announced warned stated confirmed tweeted")
 
 // compress builds the key point of sentence i, or reports that the sentence cannot stand alone. With clauses set
 // it also drops the clauses a short point can do without (see dropClauses); long summaries keep them, since a
@@ -280,7 +276,7 @@ func attributionTail(toks []token, first, last int) int {
 			if k >= 6 || t.Text == "," {
 				break
 			}
-			if reportingVerbs.Has(strings.ToLower(t.Text)) {
+			if tailVerbs.Has(strings.ToLower(t.Text)) {
 				// The words before the verb must name a speaker ("he", "officials", "Gov. Oleg Nikolayev"), not
 				// start a clause ("which he said").
 				if k == 0 || !subordinators.Has(w0) {
@@ -295,114 +291,6 @@ func attributionTail(toks []token, first, last int) int {
 
 // subordinators open clauses that are part of the sentence's meaning, not attribution.
 var subordinators = wordset.Of("which who whom whose that when while as because although though if since where after before until")
-
-// resolveName finds the name an opening "He" or "She" of sentence i stands for: the named subject of a sentence
-// shortly before it, following quotes to their attribution. It returns the surname ("Zelenskyy"), or "" when the
-// subject is not a name, since a wrong name is worse than no point.
-func resolveName(doc *Document, i int) string {
-	j := i - 1
-	for steps := 0; j >= 0 && steps < resolveLookback; steps++ {
-		s := &doc.Sentences[j]
-		if s.Attribution != nil && *s.Attribution < j {
-			j = *s.Attribution
-			continue
-		}
-		if name := leadingName(s.tokens); name != "" {
-			return name
-		}
-		if len(s.tokens) == 0 {
-			return ""
-		}
-		if _, pronoun := openingWord(s.tokens[0].Text); !pronoun {
-			return ""
-		}
-		j--
-	}
-	return ""
-}
-
-// nameRun returns the length of the run of capitalised words that opens a sentence when a verb follows it, else 0.
-func nameRun(toks []token) int {
-	k := 0
-	for k < len(toks) && isCapitalized(toks[k].Text) && !stopwords.Has(strings.ToLower(toks[k].Text)) {
-		k++
-	}
-	if k == 0 || k >= len(toks) {
-		return 0
-	}
-	next := toks[k].Text
-	if !startsLower(next) || stopwords.Has(next) && !verbish.Has(next) {
-		return 0
-	}
-	return k
-}
-
-// leadingName returns the last word of the run of capitalised words that opens a sentence when a verb follows it
-// ("Ukrainian President Volodymyr Zelenskyy has…" gives "Zelenskyy"), else "".
-func leadingName(toks []token) string {
-	k := 0
-	for k < len(toks) && (toks[k].Text == `"` || toks[k].Text == "'") {
-		k++
-	}
-	n := nameRun(toks[k:])
-	if n == 0 {
-		return ""
-	}
-	return strings.TrimSuffix(toks[k+n-1].Text, "'s")
-}
-
-// verbish are function words that follow a subject as a verb or auxiliary.
-var verbish = wordset.Of("has have had is was were are will would can could should may might must did does do said says told also")
-
-func isCapitalized(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
-
-// isClosingPunct reports tokens that end a sentence.
-func isClosingPunct(s string) bool {
-	switch s {
-	case ".", "!", "?", "…", "...":
-		return true
-	}
-	return false
-}
-
-// isSoftPunct reports punctuation that cannot end a point or open a piece.
-func isSoftPunct(s string) bool {
-	switch s {
-	case ",", ";", ":", "—", "–", "-", "--":
-		return true
-	}
-	return false
-}
-
-// countWords counts word tokens, only those marked in keep when keep is not nil.
-func countWords(toks []token, keep []bool) int {
-	n := 0
-	for k, t := range toks {
-		if (keep == nil || keep[k]) && isWordToken(t.Text) {
-			n++
-		}
-	}
-	return n
-}
-
-// pieceText is the text of a run of tokens as the input shows it, whitespace collapsed. For HTML input the tokens'
-// own text is used, since the input between them may hold markup and character references.
-func (d *Document) pieceText(toks []token) string {
-	if !d.html {
-		return collapseSpace(d.input[toks[0].Start:toks[len(toks)-1].End])
-	}
-	var b strings.Builder
-	for k, t := range toks {
-		if k > 0 && t.Start > toks[k-1].End {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.Text)
-	}
-	return b.String()
-}
 
 // headlineWords is the word limit of a headline per length.
 var headlineWords = map[string]int{LengthShort: 12, LengthMedium: 17, LengthLong: 22}

@@ -3,6 +3,7 @@ package summarize
 import (
 	"fmt"
 	"keypoints/summarize/internal/tagger"
+	"keypoints/summarize/internal/wordset"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -154,13 +155,6 @@ func linkQuotes(doc *Document) {
 	}
 }
 
-// hasWord reports whether s holds a letter or a digit.
-func hasWord(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
-}
-
-func isWordToken(s string) bool { return hasWord(s) }
-
 // collapseSpace folds every run of whitespace into one space and trims the ends.
 func collapseSpace(s string) string {
 	// Most sentences have nothing to fold, and returning them as they are saves splitting and joining each one.
@@ -181,3 +175,77 @@ func collapseSpace(s string) string {
 	}
 	return s
 }
+
+// pieceText is the text of a run of tokens as the input shows it, whitespace collapsed. For HTML input the tokens'
+// own text is used, since the input between them may hold markup and character references.
+func (d *Document) pieceText(toks []token) string {
+	if !d.html {
+		return collapseSpace(d.input[toks[0].Start:toks[len(toks)-1].End])
+	}
+	var b strings.Builder
+	for k, t := range toks {
+		if k > 0 && t.Start > toks[k-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// resolveName finds the name an opening "He" or "She" of sentence i stands for: the named subject of a sentence
+// shortly before it, following quotes to their attribution. It returns the surname ("Zelenskyy"), or "" when the
+// subject is not a name, since a wrong name is worse than no point.
+func resolveName(doc *Document, i int) string {
+	j := i - 1
+	for steps := 0; j >= 0 && steps < resolveLookback; steps++ {
+		s := &doc.Sentences[j]
+		if s.Attribution != nil && *s.Attribution < j {
+			j = *s.Attribution
+			continue
+		}
+		if name := leadingName(s.tokens); name != "" {
+			return name
+		}
+		if len(s.tokens) == 0 {
+			return ""
+		}
+		if _, pronoun := openingWord(s.tokens[0].Text); !pronoun {
+			return ""
+		}
+		j--
+	}
+	return ""
+}
+
+// nameRun returns the length of the run of capitalised words that opens a sentence when a verb follows it, else 0.
+func nameRun(toks []token) int {
+	k := 0
+	for k < len(toks) && isCapitalized(toks[k].Text) && !stopwords.Has(strings.ToLower(toks[k].Text)) {
+		k++
+	}
+	if k == 0 || k >= len(toks) {
+		return 0
+	}
+	next := toks[k].Text
+	if !startsLower(next) || stopwords.Has(next) && !verbish.Has(next) {
+		return 0
+	}
+	return k
+}
+
+// leadingName returns the last word of the run of capitalised words that opens a sentence when a verb follows it
+// ("Ukrainian President Volodymyr Zelenskyy has…" gives "Zelenskyy"), else "".
+func leadingName(toks []token) string {
+	k := 0
+	for k < len(toks) && (toks[k].Text == `"` || toks[k].Text == "'") {
+		k++
+	}
+	n := nameRun(toks[k:])
+	if n == 0 {
+		return ""
+	}
+	return strings.TrimSuffix(toks[k+n-1].Text, "'s")
+}
+
+// verbish are function words that follow a subject as a verb or auxiliary.
+var verbish = wordset.Of("has have had is was were are will would can could should may might must did does do said says told also")

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // The entities stage finds who and where a story is about: people (with their role, "Ukrainian President"),
@@ -139,7 +138,7 @@ func sentenceMentions(doc *Document, i int) []mention {
 			next = toks[j].Text
 		}
 		if m, ok := classifyRun(run, next, i); ok {
-			m.speaks = reportingVerbs.Has(strings.ToLower(next)) || next == "who" ||
+			m.speaks = speechVerbs.Has(strings.ToLower(next)) || next == "who" ||
 				next == "," && j+1 < len(toks) && (isNumberToken(toks[j+1].Text) || toks[j+1].Text == "who")
 			out = append(out, m)
 		}
@@ -209,15 +208,6 @@ func looksLikePersonName(name []token) bool {
 	return true
 }
 
-// isNameWord reports whether a token can be part of a proper name: capitalised, or an initial ("E", "J.K.").
-func isNameWord(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) || calendarWords.Has(w) {
-		return false
-	}
-	return hasLetter(w)
-}
-
 // skipAtStart reports sentence-initial words that are capitalised only because they open the sentence.
 func skipAtStart(w string) bool {
 	return stopwords.Has(strings.ToLower(w)) || commonOpeners.Has(w)
@@ -270,15 +260,6 @@ func nameText(doc *Document, name []token) string {
 	return doc.pieceText(name)
 }
 
-// nameSet is wordset.Set for names, where an underscore joins the words of one name ("New_York").
-func nameSet(s string) wordset.Set {
-	names := strings.Fields(s)
-	for i, w := range names {
-		names[i] = strings.ReplaceAll(w, "_", " ")
-	}
-	return wordset.New(names)
-}
-
 // notNames are capitalised nouns that follow a title word without being a name ("General Election").
 var notNames = wordset.Of("Election Elections Assembly Staff Council Office Court Service Medal Award Cup League")
 
@@ -290,9 +271,6 @@ var nameJoiners = wordset.Of("of de von der van al bin du la le")
 
 // commonOpeners are capitalised sentence openers that are not names.
 var commonOpeners = wordset.Of("Several Many Some Most Other Others Both Each Every Neither Either Despite Although Because After Before While When Where Why How What Who Which Whose Yes No Not Only Even Still Yet Once Just Perhaps Maybe Instead Meanwhile Earlier Later Now Then Today Tonight Tomorrow Yesterday Last Next First Second Third Officials Police Authorities Residents Witnesses Critics Experts Analysts Researchers Scientists Doctors Lawyers Prosecutors Investigators Troops Soldiers Protesters Voters Leaders Ministers Sources Reports Footage Photos Pictures Video Images Data Figures")
-
-// calendarWords are capitalised but name no entity.
-var calendarWords = wordset.Of("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec I")
 
 // titles open a person's name and become their role.
 var titles = wordset.Of(`Actress Actor Singer Star Chef Model Designer Author Writer Presenter Host Player Striker

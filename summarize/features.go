@@ -208,25 +208,6 @@ func (a *analysis) weigh(terms []int32) vector {
 	return a.acc.unit()
 }
 
-// openingWord classifies the first word of a sentence: dangling words make a sentence unusable on its own;
-// "He" and "She" can be replaced by the name they stand for.
-func openingWord(w string) (dangling, pronoun bool) {
-	switch bareWord(w) {
-	case "he", "she":
-		return false, true
-	case "it", "its", "they", "their", "them", "this", "that", "these", "those", "his", "her", "such", "there",
-		"here", "both", "another", "so", "then", "thus", "instead", "otherwise", "others", "which":
-		return true, false
-	}
-	return false, false
-}
-
-// bareWord is w lowercased without the marks glued to it ("'It", ",it", "He." read as an abbreviation), which do not
-// change what word it is.
-func bareWord(w string) string {
-	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
-}
-
 // termKey returns the form under which a word counts as a content term, or "" for function words and tokens
 // without letters. Plural endings are folded so "territory" and "territories" meet; anything subtler is not worth
 // its cost here.
@@ -250,15 +231,6 @@ func appendTermKey(dst []byte, w string) []byte {
 	return dst[:start+len(stem(key))]
 }
 
-func hasLetter[S string | []byte](s S) bool {
-	for _, r := range string(s) {
-		if unicode.IsLetter(r) {
-			return true
-		}
-	}
-	return false
-}
-
 // stem folds English plural endings, in place: the result is a prefix of w, its last byte perhaps changed.
 func stem(w []byte) []byte {
 	switch {
@@ -272,16 +244,3 @@ func stem(w []byte) []byte {
 	}
 	return w
 }
-
-// stopwords are function words and the verbs of reporting, which carry no topic.
-var stopwords = wordset.Of(`a about above after again against all also am an and any are aren't as at be because been
-before being below between both but by can could did do does doing don't down during each even ever every few for
-from further get got had has have having he her here hers herself him himself his how however i if in into is it its
-itself just last least less let like made make many may me might more most much must my myself new no nor not now of
-off on once one only or other our ours ourselves out over own per put said same say says saying see seen she should
-since so some still such take than that the their theirs them themselves then there these they this those though
-through to too told under until up upon us very was we well were what when where whether which while who whom whose
-why will with within without would yet you your yours yourself yourselves mr mrs ms dr according including told
-asked added tuesday monday wednesday thursday friday saturday sunday week year years day days time today yesterday
-tomorrow ago around another back came come going go gone way went two three four five six seven eight nine ten first
-second third people percent cent told just 's n't`)

@@ -4,7 +4,6 @@ import (
 	"keypoints/summarize/internal/wordset"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // The figures stage lists the numbers of a story with what they count: "110 drones", "about 900 kilometers",
@@ -143,46 +142,7 @@ func figureAt(toks []token, tags []string, k int) (start, end int, ok bool) {
 	return start, end, true
 }
 
-// isNumberToken reports digits ("110", "4.5", "1,000", "4-year-old") and number words ("three").
-func isNumberToken(w string) bool {
-	if w == "" {
-		return false
-	}
-	c := w[0]
-	if c >= '0' && c <= '9' {
-		return true
-	}
-	if c >= utf8.RuneSelf || !numberInitials[c] {
-		return false // most words skip lowercasing and the map
-	}
-	return numberWords.Has(strings.ToLower(w))
-}
-
-func isYear(w string) bool {
-	if len(w) != 4 {
-		return false
-	}
-	for _, c := range w {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return w >= "1800" && w <= "2100"
-}
-
-// numberInitials marks the ASCII letters, in either case, that number words start with. A word starting outside
-// ASCII is never one: only the Kelvin sign and the dotted capital I lowercase to ASCII letters, k and i, and no
-// number word starts with those.
-var numberInitials = func() (set [utf8.RuneSelf]bool) {
-	for _, w := range numberWords.Words() {
-		set[w[0]] = true
-		set[unicode.ToUpper(rune(w[0]))] = true
-	}
-	return set
-}()
-
 var (
-	numberWords         = wordset.Of("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands dozen dozens million millions billion billions")
 	magnitudes          = wordset.Of("hundred thousand million billion trillion percent")
 	approximators       = wordset.Of("about nearly almost around roughly some over under approximately least than only just to")
 	pairedApproximators = nameSet("more_than less_than fewer_than at_least up_to")

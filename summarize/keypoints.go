@@ -17,10 +17,6 @@ const (
 	// weightSectionLead is the position prior inside a section under a heading, as strong as the lead's.
 	weightSectionLead = weightPosition
 	minPointWords     = 5
-	// Teasers look for what draws a reader in rather than what informs: quotes, questions, surprises.
-	teaserQuoteBonus    = 0.7
-	teaserQuestionBonus = 0.6
-	teaserPositionShare = 0.5 // of the position prior kept: a teaser need not retell the lead
 )
 
 // pointCounts is how many points each length gives, per type.

@@ -129,7 +129,7 @@ func quoteSpeaker(doc *Document, flat []quoteToken, open, close int) string {
 		after = after[1:]
 	}
 	for v, t := range after {
-		if !reportingVerbs.Has(strings.ToLower(t.Text)) {
+		if !speechVerbs.Has(strings.ToLower(t.Text)) {
 			continue
 		}
 		if v == 0 {
@@ -154,7 +154,7 @@ func quoteSpeaker(doc *Document, flat []quoteToken, open, close int) string {
 		if t.Start >= before {
 			break
 		}
-		if reportingVerbs.Has(strings.ToLower(t.Text)) {
+		if speechVerbs.Has(strings.ToLower(t.Text)) {
 			if len(toks) > 0 && isPronoun(toks[0].Text) {
 				return resolveName(doc, sent)
 			}

@@ -28,6 +28,10 @@ const (
 	shortWords      = 7
 	longWords       = 45 // past this a sentence is a paragraph in disguise; it costs the reader
 	penaltyLong     = 0.2
+	// Teasers look for what draws a reader in rather than what informs: quotes, questions, surprises.
+	teaserQuoteBonus    = 0.7
+	teaserQuestionBonus = 0.6
+	teaserPositionShare = 0.5 // of the position prior kept: a teaser need not retell the lead
 )
 
 // signals are what the scores stage measures of one sentence, before any weighing: each type of summary weighs

@@ -876,15 +876,6 @@ var timeLeads = setOf(
 // pronouns may open an attribution: `"Is it over?" He asked.`
 var pronouns = setOf("He", "She", "They", "We", "I", "It")
 
-// speechVerbs end an attribution after a quotation.
-var speechVerbs = setOf(
-	"said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote", "writes",
-	"explained", "explains", "continued", "replied", "replies", "recalled", "insisted", "warned",
-	"shouted", "tweeted", "posted", "noted", "stated", "declared", "admitted", "acknowledged",
-	"argued", "claimed", "concluded", "cried", "laughed", "joked", "whispered", "yelled",
-	"screamed", "responded", "answered", "commented", "suggested", "conceded", "wondered",
-)
-
 // exclaimNames carry an exclamation mark in the name: "Yahoo! in the
 // accounting department", "a Jeopardy! champion".
 var exclaimNames = setOf("Yahoo", "Jeopardy", "E")

@@ -6,8 +6,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // The themes stage groups the sentences into runs about one subject. Headings, where the input has them, are the
@@ -347,21 +345,4 @@ func isNominal(w, tag string) bool {
 		return false
 	}
 	return strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "JJ")
-}
-
-// capitalize upper-cases the first letter of s, after any opening quote marks or brackets.
-func capitalize(s string) string {
-	i := 0
-	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if !strings.ContainsRune("\"'([\u201c\u2018", r) {
-			break
-		}
-		i += w
-	}
-	r, w := utf8.DecodeRuneInString(s[i:])
-	if r == utf8.RuneError || unicode.IsUpper(r) {
-		return s
-	}
-	return s[:i] + string(unicode.ToUpper(r)) + s[i+w:]
 }
