@@ -37,6 +37,12 @@ const (
 	// datelineParagraphs is how many text paragraphs may open with a dateline: the first, unless a pasted
 	// caption, kicker or pull quote came before it.
 	datelineParagraphs = 3
+	// headingQuestionWords bounds a question that heads a section of an explainer ("What happens next?").
+	headingQuestionWords = 8
+	// bylineMaxWords bounds a byline: "By JANE DOE, Associated Press" is a handful of capitalised words.
+	bylineMaxWords = 8
+	// boilerplateMaxBytes: page furniture is short; a longer paragraph that mentions "privacy policy" is text.
+	boilerplateMaxBytes = 400
 )
 
 // splitBlocks returns the paragraphs of text in order.
@@ -186,7 +192,7 @@ func looksLikeHeading(s string) bool {
 		return false
 	case '?':
 		// A question can head a section of an explainer, but only as a short phrase.
-		return len(strings.Fields(s)) <= 8
+		return len(strings.Fields(s)) <= headingQuestionWords
 	}
 	return !strings.ContainsAny(s, "\"") && !isListItem(s)
 }
@@ -253,7 +259,7 @@ var boilerplateContains = []string{
 
 // isBoilerplate reports whether a paragraph is page furniture.
 func isBoilerplate(s string) bool {
-	if len(s) > 400 {
+	if len(s) > boilerplateMaxBytes {
 		return false
 	}
 	l := strings.ToLower(s)
@@ -268,7 +274,7 @@ func isBoilerplate(s string) bool {
 		}
 	}
 	// A byline: "By Jane Doe" or "By JANE DOE, Associated Press", a handful of capitalised words.
-	if strings.HasPrefix(s, "By ") && len(strings.Fields(s)) <= 8 && !endsSentence(s) {
+	if strings.HasPrefix(s, "By ") && len(strings.Fields(s)) <= bylineMaxWords && !endsSentence(s) {
 		return true
 	}
 	return false

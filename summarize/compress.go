@@ -130,8 +130,18 @@ func compress(a *analysis, i int, clauses bool) (point, bool) {
 	return p, true
 }
 
-// Clause rules keep at least this many words of the main clause.
-const minClauseWords = 6
+// Limits of the clause rules.
+const (
+	minClauseWords = 6 // words of the main clause a cut must leave
+	// leadPhraseTokens is how far a leading prepositional phrase may run before its comma: past it, the comma
+	// more likely closes a clause with a subject of its own.
+	leadPhraseTokens = 16
+	// relativeClauseTokens is how far a relative clause between commas may run; a longer one carries content.
+	relativeClauseTokens = 24
+	// tailVerbReach is how many words of an attribution tail may come before its verb (", said Gov. Oleg
+	// Nikolayev", ", a senior official told"); further in, the verb belongs to a clause.
+	tailVerbReach = 6
+)
 
 // dropClauses removes the parts of a sentence that a key point can do without: a leading prepositional phrase
 // ("In an interview with Politico released Tuesday, …"), a trailing participle or relative clause ("…, arguing
@@ -160,7 +170,7 @@ func dropClauses(toks []token, tags []string, keep []bool, first, last int) int 
 	// A leading prepositional phrase with no finite verb, up to its comma, before a main clause with a subject.
 	if first < last && (tags[first] == "IN" || tags[first] == "RB") && !subordinators.Has(strings.ToLower(toks[first].Text)) {
 		plainPrep := phraseOpeners.Has(strings.ToLower(toks[first].Text))
-		for c := first + 1; c < min(last, first+16); c++ {
+		for c := first + 1; c < min(last, first+leadPhraseTokens); c++ {
 			if toks[c].Text != "," {
 				if isFiniteVerb(tags[c]) && !plainPrep {
 					break
@@ -195,7 +205,7 @@ func dropClauses(toks []token, tags []string, keep []bool, first, last int) int 
 		if w != "who" && w != "which" {
 			continue
 		}
-		for e := c + 2; e < last-1 && e < c+24; e++ {
+		for e := c + 2; e < last-1 && e < c+relativeClauseTokens; e++ {
 			if toks[e].Text != "," {
 				continue
 			}
@@ -273,7 +283,7 @@ func attributionTail(toks []token, first, last int) int {
 			return c
 		}
 		for k, t := range tail {
-			if k >= 6 || t.Text == "," {
+			if k >= tailVerbReach || t.Text == "," {
 				break
 			}
 			if tailVerbs.Has(strings.ToLower(t.Text)) {

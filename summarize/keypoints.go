@@ -237,7 +237,7 @@ func sectionLeads(scores []float64, themes []theme) []float64 {
 // headed reports whether the themes come from the input's headings.
 func headed(themes []theme) bool {
 	for _, th := range themes {
-		if th.source == "heading" {
+		if th.source == LabelHeading {
 			return true
 		}
 	}

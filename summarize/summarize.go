@@ -70,12 +70,12 @@ const (
 
 // Options choose what Text produces. The zero value means key points, short, Markdown, with the facts.
 type Options struct {
-	Type   string // TypeKeyPoints (default), TypeTLDR, TypeTeaser or TypeHeadline
-	Length string // LengthShort (default), LengthMedium or LengthLong
-	Format string // FormatMarkdown (default), FormatPlainText or FormatJSON
+	Type   string `json:"type"`   // TypeKeyPoints (default), TypeTLDR, TypeTeaser or TypeHeadline
+	Length string `json:"length"` // LengthShort (default), LengthMedium or LengthLong
+	Format string `json:"format"` // FormatMarkdown (default), FormatPlainText or FormatJSON
 	// SkipFacts leaves Summary.Entities, Quotes and Figures empty. Finding them is about a third of the work, which
 	// a caller that shows only the summary need not pay for; everything else is the same either way.
-	SkipFacts bool
+	SkipFacts bool `json:"skipFacts"`
 }
 
 // Validate returns an error wrapping ErrInvalidOptions when a field holds a value outside its documented set; the
@@ -125,10 +125,16 @@ type Figure struct {
 	Context string `json:"context"` // the sentence it comes from, as the input writes it, whitespace collapsed
 }
 
+// Where a theme's label comes from, in Theme.LabelSource.
+const (
+	LabelHeading   = "heading"   // the input's own heading over the theme's sentences
+	LabelKeyphrase = "keyphrase" // a noun phrase of the theme's sentences that names its subject
+)
+
 // Theme is a run of the input about one subject: a section under a heading, or a block found by its vocabulary.
 type Theme struct {
 	Label       string `json:"label"`       // the heading, or a short noun phrase naming the subject
-	LabelSource string `json:"labelSource"` // "heading" or "keyphrase"
+	LabelSource string `json:"labelSource"` // LabelHeading or LabelKeyphrase
 	Sentences   []int  `json:"sentences"`   // indices into Summary.Sentences; every sentence is in exactly one theme
 	KeyPoints   []int  `json:"keyPoints"`   // indices into Summary.KeyPoints
 }
@@ -152,8 +158,8 @@ type SentenceRef struct {
 
 // Stats count the input.
 type Stats struct {
-	Words      int `json:"words"`
-	Sentences  int `json:"sentences"`
+	Words      int `json:"words"`      // tokens holding a letter or a digit, headings and boilerplate excluded
+	Sentences  int `json:"sentences"`  // sentences of the text paragraphs, as in Summary.Sentences
 	Paragraphs int `json:"paragraphs"` // paragraphs holding sentences
 }
 

@@ -87,7 +87,7 @@ func TestSeedThemes(t *testing.T) {
 	}
 	require.Len(t, labels, 4)
 	assert.Equal(t, []string{"Facing US pressure", "Europeans back Ukraine", "Both sides exchange aerial strikes"}, labels[1:])
-	assert.Equal(t, "keyphrase", s.Themes[0].LabelSource)
+	assert.Equal(t, LabelKeyphrase, s.Themes[0].LabelSource)
 	for _, th := range s.Themes {
 		assert.NotEmpty(t, th.KeyPoints, "theme %q has no point at medium length", th.Label)
 	}

@@ -29,7 +29,7 @@ const (
 // theme is a run of sentences in normalized terms.
 type theme struct {
 	label  string
-	source string // "heading" or "keyphrase"
+	source string // LabelHeading or LabelKeyphrase
 	sents  []int
 }
 
@@ -45,14 +45,14 @@ func findThemes(a *analysis, scores []float64) ([]theme, error) {
 		}
 	}
 	if hasHeadings {
-		cur := theme{source: "keyphrase"}
+		cur := theme{source: LabelKeyphrase}
 		for _, p := range doc.Paragraphs {
 			switch p.Kind {
 			case KindHeading:
 				if len(cur.sents) > 0 {
 					themes = append(themes, cur)
 				}
-				cur = theme{label: collapseSpace(doc.input[p.Start:p.End]), source: "heading"}
+				cur = theme{label: collapseSpace(doc.input[p.Start:p.End]), source: LabelHeading}
 			case KindText:
 				cur.sents = append(cur.sents, p.Sentences...)
 			}
@@ -62,7 +62,7 @@ func findThemes(a *analysis, scores []float64) ([]theme, error) {
 		}
 	} else {
 		for _, r := range tile(a) {
-			t := theme{source: "keyphrase"}
+			t := theme{source: LabelKeyphrase}
 			for i := r[0]; i < r[1]; i++ {
 				t.sents = append(t.sents, i)
 			}
@@ -207,12 +207,12 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 	tf := make([]int, len(a.idf))
 	used := map[string]bool{}
 	for _, th := range themes {
-		if th.source == "heading" {
+		if th.source == LabelHeading {
 			used[strings.ToLower(th.label)] = true
 		}
 	}
 	for t := range themes {
-		if themes[t].source == "heading" {
+		if themes[t].source == LabelHeading {
 			continue
 		}
 		for _, i := range themes[t].sents {
