@@ -9,10 +9,10 @@ FUZZTIME  ?= 30s
 .PHONY: all build test vet unit bench eval fuzz golden size clean
 
 # The WebAssembly build and its JavaScript module (wasm/wasm.mk), and the page (site/site.mk).
--include wasm/wasm.mk
--include site/site.mk
--include extension/extension.mk
--include bench/bench.mk
+include wasm/wasm.mk
+include site/site.mk
+include extension/extension.mk
+include bench/bench.mk
 
 all: build
 
@@ -38,16 +38,21 @@ eval: build
 		$(BUILD)/keypoints eval -data $(SHARED)/data/bbc-dev.jsonl -gold summary -length short -limit 400; \
 	else echo "eval: $(SHARED)/data is absent; nothing to score"; fi
 
+# Every fuzz target of the module, each for FUZZTIME (go test fuzzes one target of one package at a time).
+FUZZ_TARGETS := ./summarize:FuzzParse ./summarize:FuzzText ./summarize:FuzzSegment \
+	./summarize/internal/tagger:FuzzTokenize ./summarize/internal/tagger:FuzzTag ./internal/rouge:FuzzRouge
+
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./summarize
-	$(GO) test -run '^$$' -fuzz '^FuzzText$$' -fuzztime $(FUZZTIME) ./summarize
-	$(GO) test -run '^$$' -fuzz '^FuzzSegment$$' -fuzztime $(FUZZTIME) ./summarize
-	$(GO) test -run '^$$' -fuzz '^FuzzTokenize$$' -fuzztime $(FUZZTIME) ./summarize
-	$(GO) test -run '^$$' -fuzz '^FuzzRouge$$' -fuzztime $(FUZZTIME) ./internal/rouge
+	@for f in $$(grep -rho '^func Fuzz[A-Za-z]*' --include='*_test.go' . | sed 's/^func //'); do \
+		case " $(FUZZ_TARGETS) " in *":$$f "*) ;; *) echo "fuzz: FUZZ_TARGETS lacks $$f"; exit 1;; esac; \
+	done
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $$t"; $(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) "$${t%%:*}"; \
+	done
 
 # Regenerates the golden files; read the diff before committing it.
 golden:
-	$(GO) test ./summarize ./cmd/... -run Golden -update
+	$(GO) test ./summarize ./cmd/keypoints -run Golden -update
 
 
 clean:
