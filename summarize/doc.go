@@ -3,23 +3,36 @@
 //
 // # Pipeline
 //
-// Data flows one way, one file per stage; a stage reads what earlier stages made and never reaches back.
+// Data flows one way, one file per stage; a stage reads what earlier stages made and never reaches back, and
+// nothing a later stage computes is written into what an earlier one made.
 //
 //	normalize.go, html.go  input → normalized text, with a map back to the input's bytes
 //	language.go            refuse text that is clearly not English
 //	blocks.go              paragraphs: text, title, heading, boilerplate; datelines
 //	sentences.go           sentences, by rules tuned for news copy
-//	tokens.go, tagger.go   tokens with spans; part-of-speech tags on demand (tagmodel.go: prose's model, repacked)
-//	document.go            the Document: all of the above mapped to the input; quotes linked to their speaker
+//	document.go            the Document: all of the above mapped to the input; quotes linked to their speaker; the
+//	                       name an opening "He" or "She" stands for
 //	features.go            per sentence: tf-idf vector, names, figures, quotes, dangling openers
-//	scores.go              how much each sentence deserves to be a point
+//	scores.go              the signals of each sentence, and how each type of summary weighs them
+//	tags.go                part-of-speech tags, computed when a stage first asks and kept for the next
 //	themes.go              runs of sentences about one subject, and their labels
-//	compress.go            a chosen sentence made into a crisp point, built only from pieces of the input
+//	compress.go            a chosen sentence made into a crisp point, built only from pieces of the input; headlines
 //	keypoints.go           which sentences become points; the Summary
 //	entities.go            people (with their role), places, organizations, mentions merged across forms
 //	quotes.go              direct quotes and who said them
 //	figures.go             numbers with what they count
 //	render.go              Markdown, plain text or JSON
+//
+// Beside the stages: summarize.go is the public API and nothing else; lexicon.go holds the word lists and word
+// predicates that several stages read (a list one stage alone reads stays in its file); errors.go the errors and
+// their codes. Two packages sit behind them: internal/tagger is prose's tokenizer and part-of-speech tagger (its
+// model, repacked, and a two-call API: Tokenize, then Load and Tag), and internal/wordset the fixed word sets
+// every stage looks words up in.
+//
+// Tags are a stage of their own because they are the one costly reading that only some summaries need: the
+// analysis owns a cache that tags a sentence the first time compression or a theme label asks for it. The figures
+// stage tags a small window around each number afresh instead of borrowing those tags, so the facts are the same
+// whatever type or length of summary was asked for (TestFactsIgnoreOptions).
 //
 // # Why each signal
 //
@@ -36,8 +49,10 @@
 //     position prior inside the section too. Without headings, TextTiling-style lexical cohesion finds where the
 //     vocabulary shifts; those boundaries are guesses, so they only nudge the choice.
 //
-// The weights were fitted by coordinate ascent on the development sets (CNN/DailyMail highlights; BBC extractive
-// summaries) and live as named constants beside their reasons. Labels are noun phrases from part-of-speech tags,
+// The scores stage hands on each sentence's signals rather than one number, and a type of summary weighs them:
+// a teaser keeps half the lead's weight and turns the quote and question penalties into bonuses. The weights were
+// fitted by coordinate ascent on the development sets (CNN/DailyMail highlights; BBC extractive summaries) and
+// live as named constants beside their reasons; every other stage's thresholds are named constants in its file. Labels are noun phrases from part-of-speech tags,
 // weighted by how often their words occur in the theme and how few other themes use them.
 //
 // # Faithfulness
