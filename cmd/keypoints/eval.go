@@ -34,7 +34,8 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	})
 	gold := fs.String("gold", "", `gold field: "gold" (a list of references, the first is scored), "highlights" or "summary" `+
 		`(lists of sentences); empty: the first of these a row has`)
-	length := fs.String("length", "", "summary length: short, medium or long; empty: the set's own (see setLengths)")
+	length := fs.String("length", "", "summary length for every file: short, medium or long; empty: each set's own, "+
+		"by its file name (long for wikipedia, govreport, squality; medium for scisummnet, qmsum; else short)")
 	limit := fs.Int("limit", 0, "score only the first N articles of each file (0: all)")
 	if err := fs.Parse(args); err != nil {
 		return 2
