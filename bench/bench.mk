@@ -9,7 +9,8 @@ BENCH_OUT := $(BUILD)/bench
 bench-deps:
 	@cd $(BENCH_DIR) && { test -d node_modules || npm ci --no-audit --no-fund; }
 
-# ROUGE, words and warm ms per article of our wasm module, Lead-3 and the npm summarizers, on ../shared/data.
+# ROUGE, words and warm ms per article of our wasm module, Lead-K and the npm summarizers, on ../shared/data's news
+# and genre sets, with our margin over the best baseline and its bootstrap 95% interval.
 bench-peers: build wasm bench-deps
 	KEYPOINTS_BUILD=$(BUILD) SHARED=$(SHARED) GO=$(GO) node $(BENCH_DIR)/peers.mjs
 

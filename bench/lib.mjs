@@ -10,11 +10,39 @@ export const build = new URL(`${process.env.KEYPOINTS_BUILD ?? 'build'}/`, root)
 export const shared = new URL(`${process.env.SHARED ?? '../shared'}/`, root);
 export const seedPath = new URL('testdata/ap-ukraine-territory.txt', root);
 
-/** The development sets of the peers table: the gold field and how many articles to read. */
+/**
+ * The development sets of the peers table: where the text and the gold are, how many articles to read, and k, the
+ * number of sentences (or key points) every system gives on the set. News is scored at 3 against its highlights or
+ * extractive summary (a list of sentences); the genre sets (`data/genres/`, rows with `text` and `gold`, a list of
+ * references of which the first is scored) at the k that keypoints eval gives them (setLengths in
+ * cmd/keypoints/eval.go): 3 for chats and reviews, 5 for papers and meetings, 7 for Wikipedia, reports and stories.
+ */
 export const devSets = [
-  { name: 'cnndm-dev', file: new URL('data/cnndm-dev.jsonl', shared), gold: 'highlights', limit: Infinity },
-  { name: 'bbc-dev', file: new URL('data/bbc-dev.jsonl', shared), gold: 'summary', limit: 400 },
+  { name: 'cnndm-dev', file: new URL('data/cnndm-dev.jsonl', shared), text: 'article', gold: 'highlights', limit: Infinity, k: 3 },
+  { name: 'bbc-dev', file: new URL('data/bbc-dev.jsonl', shared), text: 'article', gold: 'summary', limit: 400, k: 3 },
+  ...[
+    ['dialogsum', 3],
+    ['fewsum', 3],
+    ['scisummnet', 5],
+    ['qmsum', 5],
+    ['wikipedia', 7],
+    ['govreport', 7],
+    ['squality', 7],
+  ].map(([name, k]) => ({
+    name,
+    file: new URL(`data/genres/${name}.jsonl`, shared),
+    text: 'text',
+    gold: 'gold',
+    limit: Infinity,
+    k,
+    genre: true,
+  })),
 ];
+
+/** reference is a record's gold as bench/cmd/rouge -split reads it: a list of sentences, or gold[0] as one string. */
+export function reference(set, record) {
+  return set.genre ? record.gold[0] : record[set.gold];
+}
 
 export const path = (url) => fileURLToPath(url);
 

@@ -3,7 +3,7 @@
 //	keypoints [-type T] [-length L] [-format F] [FILE]   summarize FILE (stdin when absent)
 //	keypoints -jsonl [flags]                             summarize {"id", "text"|"article"} lines from stdin
 //	keypoints split [-jsonl] [FILE]                      one sentence per line
-//	keypoints eval -data FILE [-gold G] [-length L]      ROUGE against gold summaries, side by side with Lead-3
+//	keypoints eval -data FILE|DIR ... [-length L]        ROUGE against gold summaries, beside Lead-K
 package main
 
 import (

@@ -23,7 +23,7 @@ func runSummarize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, `usage: keypoints [-type T] [-length L] [-format F] [FILE]
        keypoints -jsonl [flags] < lines.jsonl
        keypoints split [-jsonl] [FILE]
-       keypoints eval -data FILE [-gold highlights|summary] [-length L]`)
+       keypoints eval -data FILE|DIR [-data ...] [-gold FIELD] [-length L] [-limit N]`)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

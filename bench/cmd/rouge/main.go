@@ -6,6 +6,11 @@
 // ref and pred are each a list of sentences or one string with a sentence a line; system is optional. It prints,
 // per system in the order systems first appear, the mean ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (×100) and the mean
 // number of words of the predictions; with -json, one JSON object a line instead of a table.
+//
+// With -split, a ref given as one string is split into sentences by rouge.SentenceLines (after . ! ? and at
+// newlines), as keypoints eval reads a genre set's gold[0]; lists stay one sentence an item. With -against NAME,
+// every other system also gets NAME's margin over it per metric, with a paired bootstrap 95% interval over articles
+// (internal/bootstrap's resamples and seed), which needs both systems scored on the same articles in the same order.
 package main
 
 import (
@@ -17,13 +22,19 @@ import (
 	"os"
 	"strings"
 
+	"keypoints/internal/bootstrap"
 	"keypoints/internal/rouge"
 )
 
 func main() {
 	asJSON := flag.Bool("json", false, `print {"system", "articles", "rouge1", "rouge2", "rougeLsum", "words"} lines`)
+	split := flag.Bool("split", false, "split refs given as one string into sentences after . ! ? and at newlines")
+	against := flag.String("against", "", `add "margin": this system's margin over each other one, with 95% intervals`)
 	flag.Parse()
-	results, err := score(os.Stdin)
+	results, err := score(os.Stdin, *split)
+	if err == nil && *against != "" {
+		err = margins(results, *against)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "rouge:", err)
 		os.Exit(1)
@@ -42,29 +53,80 @@ type result struct {
 	Rouge2    float64 `json:"rouge2"`
 	RougeLsum float64 `json:"rougeLsum"`
 	Words     float64 `json:"words"` // mean whitespace-separated words per prediction
+	// Margin is the -against system's mean F1 ×100 minus this one's, per metric, with its interval; nil without
+	// -against and on the -against system's own line.
+	Margin *margin `json:"margin,omitempty"`
 
 	r1, r2, rl rouge.Mean
 	words      int
+	f1         [3][]float64 // each article's ROUGE-1, ROUGE-2 and ROUGE-Lsum F1, in order, for the bootstrap
+}
+
+// margin is one system's lead over another on each metric.
+type margin struct {
+	Over      string   `json:"over"` // the -against system
+	Rouge1    interval `json:"rouge1"`
+	Rouge2    interval `json:"rouge2"`
+	RougeLsum interval `json:"rougeLsum"`
+}
+
+// interval is a bootstrap.Interval in F1 ×100.
+type interval struct {
+	Mean float64 `json:"mean"`
+	Lo   float64 `json:"lo"` // 2.5% point of the resampled means
+	Hi   float64 `json:"hi"` // 97.5% point
+}
+
+// margins fills Margin on every result but name's.
+func margins(results []*result, name string) error {
+	var ours *result
+	for _, res := range results {
+		if res.System == name {
+			ours = res
+		}
+	}
+	if ours == nil {
+		return fmt.Errorf("-against %q: no such system", name)
+	}
+	for _, res := range results {
+		if res == ours {
+			continue
+		}
+		if res.Articles != ours.Articles {
+			return fmt.Errorf("-against %q: %d articles, %q has %d", name, ours.Articles, res.System, res.Articles)
+		}
+		var iv [3]interval
+		for m := range iv {
+			b := bootstrap.Paired(ours.f1[m], res.f1[m], bootstrap.Resamples, bootstrap.Seed)
+			iv[m] = interval{Mean: 100 * b.Mean, Lo: 100 * b.Lo, Hi: 100 * b.Hi}
+		}
+		res.Margin = &margin{Over: name, Rouge1: iv[0], Rouge2: iv[1], RougeLsum: iv[2]}
+	}
+	return nil
 }
 
 // sentences is a summary given either as a list of sentences or as one string with a sentence a line.
-type sentences string
+type sentences struct {
+	text string // one sentence a line
+	list bool   // given as a list
+}
 
 func (s *sentences) UnmarshalJSON(b []byte) error {
 	var list []string
 	if err := json.Unmarshal(b, &list); err == nil {
-		*s = sentences(strings.Join(list, "\n"))
+		*s = sentences{text: strings.Join(list, "\n"), list: true}
 		return nil
 	}
 	var one string
 	if err := json.Unmarshal(b, &one); err != nil {
 		return fmt.Errorf("want a string or a list of strings: %w", err)
 	}
-	*s = sentences(one)
+	*s = sentences{text: one}
 	return nil
 }
 
-func score(r io.Reader) ([]*result, error) {
+// score reads the JSON lines of r; with split, refs given as one string go through rouge.SentenceLines.
+func score(r io.Reader, split bool) ([]*result, error) {
 	sc := rouge.Scorer{Stem: true}
 	var order []*result
 	bySystem := map[string]*result{}
@@ -89,11 +151,18 @@ func score(r io.Reader) ([]*result, error) {
 				bySystem[rec.System] = res
 				order = append(order, res)
 			}
-			all := sc.All(string(*rec.Ref), string(*rec.Pred))
+			ref := rec.Ref.text
+			if split && !rec.Ref.list {
+				ref = rouge.SentenceLines(ref)
+			}
+			all := sc.All(ref, rec.Pred.text)
 			res.r1.Add(all.Rouge1)
 			res.r2.Add(all.Rouge2)
 			res.rl.Add(all.RougeLsum)
-			res.words += len(strings.Fields(string(*rec.Pred)))
+			for m, score := range [3]rouge.Score{all.Rouge1, all.Rouge2, all.RougeLsum} {
+				res.f1[m] = append(res.f1[m], score.F1)
+			}
+			res.words += len(strings.Fields(rec.Pred.text))
 		}
 		if err == io.EOF {
 			break
