@@ -6,7 +6,7 @@ BUILD     := build
 SHARED    ?= ../shared
 FUZZTIME  ?= 30s
 
-.PHONY: all build test vet unit bench eval fuzz golden size clean
+.PHONY: all build test vet unit bench eval eval-cv fuzz golden size clean
 
 # The WebAssembly build and its JavaScript module (wasm/wasm.mk), and the page (site/site.mk).
 include wasm/wasm.mk
@@ -31,12 +31,17 @@ unit:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./summarize ./internal/...
 
-# Quality against human highlights, side by side with Lead-3, on the evaluation sets when they are present.
+# Quality against human references, side by side with Lead-K, on every evaluation set when they are present: the
+# shipped tuning (eval), and the cross-validated choice of it with out-of-fold and in-sample figures (eval-cv).
 eval: build
 	@if [ -f $(SHARED)/data/cnndm-dev.jsonl ]; then \
-		$(BUILD)/keypoints eval -data $(SHARED)/data/cnndm-dev.jsonl -gold highlights -length short; \
-		$(BUILD)/keypoints eval -data $(SHARED)/data/bbc-dev.jsonl -gold summary -length short -limit 400; \
+		$(BUILD)/keypoints eval -limit 400 -data $(SHARED)/data/cnndm-dev.jsonl -data $(SHARED)/data/bbc-dev.jsonl \
+			-data $(SHARED)/data/genres; \
 	else echo "eval: $(SHARED)/data is absent; nothing to score"; fi
+
+eval-cv:
+	@SHARED=$(abspath $(SHARED)) $(GO) test -tags eval -run TestCrossValidatedChoice -count=1 -v ./summarize | \
+		grep -v -e '^=== RUN' -e '^--- PASS' -e '^PASS$$'
 
 # Every fuzz target of the module, each for FUZZTIME (go test fuzzes one target of one package at a time).
 FUZZ_TARGETS := ./summarize:FuzzParse ./summarize:FuzzText ./summarize:FuzzSegment \

@@ -32,10 +32,11 @@ const (
 // leadingConnectives open a sentence by pointing at the previous one; a point drops them.
 var leadingConnectives = wordset.Of("but and however meanwhile still yet so also moreover furthermore nonetheless nevertheless additionally now then")
 
-// compress builds the key point of sentence i, or reports that the sentence cannot stand alone. With clauses set
-// it also drops the clauses a short point can do without (see dropClauses); long summaries keep them, since a
-// reader who asks for more wants the fuller account.
-func compress(a *analysis, i int, clauses bool) (point, bool) {
+// compress builds the key point of sentence i, or reports that the sentence cannot stand alone. A sentence of
+// more than longWords words also loses the clauses it can do without (see dropClauses); a shorter one keeps them,
+// since a point is a sentence a reader can trust to say what the text says, and every kind of reference we
+// measured (headlines, abstracts, extracts) scores whole clauses at least as well as cut ones.
+func compress(a *analysis, i int) (point, bool) {
 	doc := a.doc
 	s := &doc.Sentences[i]
 	toks := s.tokens
@@ -89,7 +90,7 @@ func compress(a *analysis, i int, clauses bool) (point, bool) {
 			last = c
 		}
 	}
-	if clauses && name == "" {
+	if a.sents[i].words > longWords && name == "" {
 		// Without tags (a model that failed to load, which themes report) the point keeps its clauses.
 		if tags, err := a.tags.of(i); err == nil {
 			first = dropClauses(toks, tags, keep, first, last)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // The keypoints stage picks the sentences that become points, builds each point, and assembles the Summary. It
@@ -49,14 +50,22 @@ func (o Options) withDefaults() (Options, error) {
 	default:
 		return o, fmt.Errorf("%w: format %q is not one of markdown, plain-text, json", ErrInvalidOptions, o.Format)
 	}
+	if o.Kind != "" && !slices.Contains(textKinds, o.Kind) {
+		return o, fmt.Errorf("%w: kind %q is not one of %s", ErrInvalidOptions, o.Kind, strings.Join(textKinds, ", "))
+	}
 	return o, nil
 }
 
 // summarizeDoc runs the summarizing stages over a parsed document.
 func summarizeDoc(doc *Document, opts Options) (*Summary, error) {
+	kind := opts.Kind
+	if kind == "" {
+		kind = detectKind(doc)
+	}
+	r, long := readings[kind], doc.Words >= tuned.longText
 	a := analyze(doc)
 	sigs := measure(a)
-	scores := weigh(sigs, informWeighting)
+	scores := weigh(sigs, r, informWeighting, long)
 	themes, err := findThemes(a, scores)
 	if err != nil {
 		return nil, err
@@ -69,14 +78,14 @@ func summarizeDoc(doc *Document, opts Options) (*Summary, error) {
 	}
 	ranked := scores
 	if opts.Type == TypeTeaser {
-		ranked = weigh(sigs, teaserWeighting)
+		ranked = weigh(sigs, r, teaserWeighting, long)
 	}
-	if headed(themes) {
-		ranked = sectionLeads(ranked, themes)
+	if headed(themes) && r.position > 0 && !r.lead {
+		ranked = sectionLeads(ranked, themes, r.position)
 	}
-	points := pick(a, ranked, themes, themeOf, pointCounts[opts.Type][opts.Length], opts.Type == TypeKeyPoints, opts.Length != LengthLong)
+	points := pick(a, ranked, themes, themeOf, pointCounts[opts.Type][opts.Length], opts.Type == TypeKeyPoints && !r.lead)
 	sum := &Summary{
-		Type: opts.Type, Length: opts.Length, Format: opts.Format, Title: doc.Title,
+		Type: opts.Type, Length: opts.Length, Format: opts.Format, Kind: kind, Title: doc.Title,
 		Themes: make([]Theme, len(themes)), KeyPoints: make([]KeyPoint, 0, len(points)),
 		Sentences: make([]SentenceRef, len(doc.Sentences)),
 		Stats:     Stats{Words: doc.Words, Sentences: len(doc.Sentences)},
@@ -129,16 +138,16 @@ func summarizeDoc(doc *Document, opts Options) (*Summary, error) {
 // pick chooses up to n points greedily. When spread is set and the themes are the writer's own sections, every
 // section gets its best point first, sections in the order of their best score, so a summary covers the story's
 // parts before it deepens any; discovered themes only earn a bonus, since their boundaries are guesses.
-func pick(a *analysis, scores []float64, themes []theme, themeOf []int, n int, spread, clauses bool) []point {
-	if p := pickWith(a, scores, themes, themeOf, n, spread, clauses, minPointWords); len(p) > 0 {
+func pick(a *analysis, scores []float64, themes []theme, themeOf []int, n int, spread bool) []point {
+	if p := pickWith(a, scores, themes, themeOf, n, spread, minPointWords); len(p) > 0 {
 		return p
 	}
 	// A text too short for a proper point ("Hello", a headline pasted alone) still gets its best sentence.
-	return pickWith(a, scores, themes, themeOf, 1, spread, clauses, 1)
+	return pickWith(a, scores, themes, themeOf, 1, spread, 1)
 }
 
 // pickWith is pick with a floor on the words of a point.
-func pickWith(a *analysis, scores []float64, themes []theme, themeOf []int, n int, spread, clauses bool, minWords int) []point {
+func pickWith(a *analysis, scores []float64, themes []theme, themeOf []int, n int, spread bool, minWords int) []point {
 	var chosen []point
 	covered := make([]bool, len(themes))
 	built := make(map[int]*point)
@@ -171,7 +180,7 @@ func pickWith(a *analysis, scores []float64, themes []theme, themeOf []int, n in
 	take := func(i int) bool {
 		p := built[i]
 		if p == nil {
-			q, ok := compress(a, i, clauses)
+			q, ok := compress(a, i)
 			if !ok {
 				q.words = 0
 			}
@@ -222,13 +231,14 @@ func pickWith(a *analysis, scores []float64, themes []theme, themeOf []int, n in
 	return chosen
 }
 
-// sectionLeads adds to each sentence the position prior within its section: under a heading, writers again lead
-// with what matters, and the prior over the whole text cannot see that.
-func sectionLeads(scores []float64, themes []theme) []float64 {
+// sectionLeads adds to each sentence the position prior within its section, weighed as the reading weighs the
+// text's: under a heading, writers of top-down text again lead with what matters, and the prior over the whole
+// text cannot see that.
+func sectionLeads(scores []float64, themes []theme, weight float64) []float64 {
 	out := append([]float64(nil), scores...)
 	for _, th := range themes {
 		for k, i := range th.sents {
-			out[i] += weightSectionLead * positionPrior(k)
+			out[i] += weight * weightSectionLead * positionPrior(k)
 		}
 	}
 	return out

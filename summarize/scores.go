@@ -13,8 +13,9 @@ const (
 	// counts half the lead.
 	weightPosition = 1.0
 	posHalf        = 4.5
-	// Centrality: a sentence that shares the document's main vocabulary states what the story is about.
-	weightCentrality = 1.5
+	// Centrality: a sentence that shares the document's main vocabulary states what the text is about. Where a
+	// reading weighs position too, tuned.centrality sets the balance.
+	weightCentrality = 1.0
 	// Title: when the input has its own headline, sentences that echo it are on topic.
 	weightTitle = 0.3
 	// Informativeness: names and figures are what readers come for ("110 drones", "Keir Starmer").
@@ -46,6 +47,7 @@ type signals struct {
 	dangling   bool
 	short      bool // under shortWords words
 	long       bool // over longWords words
+	words      int
 }
 
 // positionPrior is the weight of the k-th sentence (from 0) of a run written top-down: the text, or a section
@@ -82,6 +84,7 @@ func measure(a *analysis) []signals {
 			dangling:   f.dangling,
 			short:      f.words < shortWords,
 			long:       f.words > longWords,
+			words:      f.words,
 		}
 		if title != nil {
 			sg.title = f.vec.dot(title)
@@ -94,9 +97,57 @@ func measure(a *analysis) []signals {
 	return out
 }
 
+// reading is how one kind of text is read for its points. News and reports are written top-down, so their lead
+// carries them; a story, a meeting, an encyclopedia article or a set of reviews is not, and its points are the
+// sentences that share most of the vocabulary of the whole. Each weight is 0 or 1 on purpose: which signals a kind
+// is read by follows from how it is written, and a fitted weight per kind would fit the few texts of each kind we
+// have rather than the kind.
+type reading struct {
+	position   float64 // weight of the position prior, here and within sections under headings
+	centrality float64 // weight of the cosine to the centroid
+	// extras are the title echo and the share of names and figures: what a news reader comes for.
+	extras bool
+	// lead says the opening states what the whole finds, so the points follow the text's order, not its sections:
+	// no position prior within sections, and no theme is owed a point.
+	lead bool
+}
+
+// readings by kind of text. A report's opening states what it finds, and its points are those statements, not
+// the vocabulary its sections share, so it is read by position alone; news, chats and text of no clear kind weigh
+// the lead and the centre alike.
+var readings = map[string]reading{
+	TextNews:       {position: 1, centrality: 1, extras: true},
+	TextGeneral:    {position: 1, centrality: 1, extras: true},
+	TextDocs:       {position: 1, centrality: 1, extras: true},
+	TextEmail:      {position: 1, centrality: 1, extras: true},
+	TextNotes:      {position: 1, centrality: 1, extras: true},
+	TextChat:       {position: 1, centrality: 1, extras: true},
+	TextReport:     {position: 1, lead: true},
+	TextReference:  {centrality: 1},
+	TextStory:      {centrality: 1},
+	TextTranscript: {centrality: 1},
+	TextReviews:    {centrality: 1},
+}
+
+// tuning holds the weights chosen on the development sets, by cross-validation (eval_test.go, `make eval-cv`): a
+// variable so that the evaluation can try the others of its grid, and the only one that does so.
+type tuning struct {
+	// centrality multiplies weightCentrality in the readings that weigh position too: the balance between the lead
+	// and the centre. A reading by centrality alone needs no balance.
+	centrality float64
+	// A long text is summarized at more length by its readers, while the caller fixes the number of points;
+	// fuller sentences carry the difference. Past longText words, every sentence gains length per natural-log
+	// unit of its words (up to longWords, past which it pays penaltyLong): 0.2 is about a third of a sentence's
+	// centrality between a seven-word and a 45-word sentence.
+	length   float64
+	longText int
+}
+
+var tuned = tuning{centrality: 1.5, length: 0.2, longText: 1500}
+
 // weighting is how one type of summary values the signals.
 type weighting struct {
-	position float64 // multiplies weightPosition
+	position float64 // multiplies the reading's position weight
 	quote    float64 // added for a quote (negative: a penalty)
 	question float64 // added for a question
 }
@@ -108,14 +159,24 @@ var (
 	teaserWeighting = weighting{position: teaserPositionShare, quote: teaserQuoteBonus, question: teaserQuestionBonus}
 )
 
-// weigh rates every sentence from its signals; higher is better. Scores are comparable within one document only.
-func weigh(sigs []signals, w weighting) []float64 {
+// weigh rates every sentence from its signals as the kind's reading and the type's weighting ask; higher is
+// better. long says the text has tuned.longText words or more. Scores are comparable within one document only.
+func weigh(sigs []signals, r reading, w weighting, long bool) []float64 {
 	out := make([]float64, len(sigs))
 	for i, sg := range sigs {
-		s := w.position * weightPosition * sg.position
-		s += weightCentrality * sg.centrality
-		s += weightTitle * sg.title
-		s += weightInfo * sg.info
+		s := w.position * r.position * weightPosition * sg.position
+		c := r.centrality * weightCentrality
+		if r.position > 0 {
+			c *= tuned.centrality
+		}
+		s += c * sg.centrality
+		if r.extras {
+			s += weightTitle * sg.title
+			s += weightInfo * sg.info
+		}
+		if long && sg.words > 0 {
+			s += tuned.length * math.Log(float64(min(sg.words, longWords)))
+		}
 		if sg.quote {
 			s += w.quote
 		}

@@ -68,11 +68,30 @@ const (
 	FormatJSON      = "json"
 )
 
+// Kinds of text, as Summary.Kind reports them and Options.Kind may set them. Each is read its own way: news and
+// reports top-down from their lead, the others by what the whole text keeps coming back to.
+const (
+	TextNews       = "news"       // a news story: inverted pyramid, a lead, attributed quotes
+	TextReference  = "reference"  // an encyclopedia article or another account of a subject, told in the past
+	TextReport     = "report"     // a paper or a report: sections, findings, citations
+	TextTranscript = "transcript" // a meeting or interview: "Speaker: words" turns, long
+	TextChat       = "chat"       // a short dialogue of turns
+	TextReviews    = "reviews"    // several short first-person posts about one thing
+	TextStory      = "story"      // fiction or a chapter of a book: narrative and dialogue
+	TextDocs       = "docs"       // technical documentation in Markdown
+	TextEmail      = "email"      // an e-mail or a thread of them
+	TextNotes      = "notes"      // notes or a list
+	TextGeneral    = "general"    // anything else, or text whose cues disagree
+)
+
 // Options choose what Text produces. The zero value means key points, short, Markdown, with the facts.
 type Options struct {
 	Type   string `json:"type"`   // TypeKeyPoints (default), TypeTLDR, TypeTeaser or TypeHeadline
 	Length string `json:"length"` // LengthShort (default), LengthMedium or LengthLong
 	Format string `json:"format"` // FormatMarkdown (default), FormatPlainText or FormatJSON
+	// Kind says what kind of text the input is, one of the Text constants, for a caller that knows; "" (the
+	// default) lets Text decide from the text itself.
+	Kind string `json:"kind"`
 	// SkipFacts leaves Summary.Entities, Quotes and Figures empty. Finding them is about a third of the work, which
 	// a caller that shows only the summary need not pay for; everything else is the same either way.
 	SkipFacts bool `json:"skipFacts"`
@@ -91,6 +110,7 @@ type Summary struct {
 	Type      string        `json:"type"`
 	Length    string        `json:"length"`
 	Format    string        `json:"format"`
+	Kind      string        `json:"kind"`      // the kind of text, as Options.Kind gave it or as the text itself shows
 	Title     string        `json:"title"`     // the input's own headline, "" when it has none
 	Text      string        `json:"text"`      // the summary rendered in Format
 	Themes    []Theme       `json:"themes"`    // in the order of the input

@@ -18,9 +18,11 @@ func runSummarize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	fs.StringVar(&opts.Type, "type", summarize.TypeKeyPoints, "key-points, tldr, teaser or headline")
 	fs.StringVar(&opts.Length, "length", summarize.LengthShort, "short, medium or long")
 	fs.StringVar(&opts.Format, "format", summarize.FormatMarkdown, "markdown, plain-text or json")
+	fs.StringVar(&opts.Kind, "kind", "", "the kind of text: news, reference, report, transcript, chat, reviews, story, docs, email,\n"+
+		"notes or general (default: read from the text)")
 	jsonl := fs.Bool("jsonl", false, `read {"id", "text"|"article"} JSON lines from stdin, write {"id", "summary"} lines`)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, `usage: keypoints [-type T] [-length L] [-format F] [FILE]
+		fmt.Fprintln(stderr, `usage: keypoints [-type T] [-length L] [-format F] [-kind K] [FILE]
        keypoints -jsonl [flags] < lines.jsonl
        keypoints split [-jsonl] [FILE]
        keypoints eval -data FILE|DIR [-data ...] [-gold FIELD] [-length L] [-limit N]`)

@@ -1,0 +1,180 @@
+package summarize
+
+import (
+	"regexp"
+	"strings"
+
+	"keypoints/summarize/internal/wordset"
+)
+
+// The kinds stage says what kind of text the input is, since what makes a good point depends on it: news and
+// reports are written top-down, so their lead carries the story; a story, a meeting, an encyclopedia article or a
+// set of reviews is not, and its points are the sentences the rest of the text keeps coming back to. It reads
+// cheap cues of the text itself, in order of how unmistakable they are: the layout first (speaker turns, mail
+// headers, Markdown, lists), then the voice (papers cite, stories quote and narrate, reviewers say "I",
+// reporters attribute with "said"), then tense (an encyclopedia tells what was, a report what is and may be).
+// A text whose cues disagree or are too few is TextGeneral, which weighs the lead and the text's centre alike:
+// never the news treatment for text that is not plainly news.
+
+// Thresholds of the kind cues. Rates are per 1,000 words; each sits well clear of the rates the kinds it separates
+// show (see the table in BENCHMARKS.md), so that a text near one threshold is decided by the next cue.
+const (
+	kindMinSpeakerLines = 3    // fewer "Name: words" lines are a quote or two, not a transcript
+	kindSpeakerShare    = 0.5  // share of lines that are turns for the text to be a transcript
+	kindChatMaxWords    = 1000 // a longer transcript is a meeting or an interview
+	kindPaperCues       = 1.5  // citations and "this paper" per 1,000 words
+	kindStoryMinWords   = 1000 // stories and chapters run long; a short piece with dialogue is read generally
+	kindStoryQuotes     = 15   // quote marks per 1,000 words: fiction is mostly dialogue
+	kindStoryPronouns   = 20   // he, she, I: a narrative follows people
+	kindStoryMaxDigits  = 6    // fiction has almost no numbers, news and reference many
+	kindReviewsMinParas = 3    // several posts
+	kindReviewsFirst    = 15   // I, my, me: reviewers speak for themselves
+	kindReviewsMaxWords = 150  // per paragraph: a review is short
+	kindReviewsVoice    = 4    // times as many "I" as "said": reviewers tell their own story, not others' words
+	kindNewsSaid        = 2    // said, says, told: reporters attribute
+	kindLongWords       = 1500 // past this, a text that narrates in the past is a reference article, not a story
+	kindReportMinWords  = 600
+	kindRefMinWords     = 300
+	kindDocsHeadings    = 2   // Markdown headings or code fences
+	kindMailHeaders     = 2   // From:, To:, Subject: …
+	kindNotesShare      = 0.6 // share of lines that are list items
+	kindNotesMinLines   = 4
+)
+
+// textKinds are the kinds Options.Kind may name.
+var textKinds = []string{TextNews, TextReference, TextReport, TextTranscript, TextChat, TextReviews, TextStory, TextDocs,
+	TextEmail, TextNotes, TextGeneral}
+
+// kindWords are the words the cues count, by class.
+var (
+	kindSaid     = wordset.Of("said says told")
+	kindFirst    = wordset.Of("i my me i'm i've")
+	kindPronouns = wordset.Of("he she his her him i my me")
+	kindPast     = wordset.Of("was were had")
+	kindPresent  = wordset.Of("is are may shall must can")
+)
+
+// paperCue matches the marks of academic writing: citations and the paper speaking of itself.
+var paperCue = regexp.MustCompile(`(?i)\bet al\b|\[\d+(?:[,–-]\s*\d+)*\]|\(\p{Lu}\w+(?: et al\.?| and \p{Lu}\w+)?,? (?:19|20)\d\d\w?\)|\bthis paper\b|\bwe propose\b`)
+
+// mailHeader matches the header lines of an e-mail.
+var mailHeader = regexp.MustCompile(`^(?:From|To|Cc|Subject|Sent|Date|Reply-To):\s`)
+
+// detectKind returns the kind of the document's text.
+func detectKind(doc *Document) string {
+	norm := string(doc.text.norm)
+	lines, speakers, headers, quoted, items, docs := 0, 0, 0, 0, 0, 0
+	for line := range strings.Lines(norm) {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		lines++
+		switch {
+		case mailHeader.MatchString(line):
+			headers++
+		case isSpeakerTurn(line):
+			speakers++
+		case strings.HasPrefix(line, ">"):
+			quoted++
+		case strings.HasPrefix(line, "```") || strings.HasPrefix(line, "# ") || strings.HasPrefix(line, "## "):
+			docs++
+		case isListItem(line):
+			items++
+		}
+	}
+	switch {
+	case speakers >= kindMinSpeakerLines && float64(speakers) >= kindSpeakerShare*float64(lines):
+		if doc.Words >= kindChatMaxWords {
+			return TextTranscript
+		}
+		return TextChat
+	case headers >= kindMailHeaders || quoted >= kindMinSpeakerLines && 3*quoted >= lines:
+		return TextEmail
+	case docs >= kindDocsHeadings:
+		return TextDocs
+	case items >= kindNotesMinLines && float64(items) >= kindNotesShare*float64(lines):
+		return TextNotes
+	}
+
+	var said, first, pronouns, past, present, digits int
+	var buf []byte
+	for i := range doc.Sentences {
+		for _, t := range doc.Sentences[i].tokens {
+			if !isWordToken(t.Text) {
+				continue
+			}
+			if t.Text[0] >= '0' && t.Text[0] <= '9' {
+				digits++
+				continue
+			}
+			buf = wordset.AppendLower(buf[:0], t.Text)
+			switch {
+			case kindSaid.HasBytes(buf):
+				said++
+			case kindPast.HasBytes(buf):
+				past++
+			case kindPresent.HasBytes(buf):
+				present++
+			}
+			if kindFirst.HasBytes(buf) {
+				first++
+			}
+			if kindPronouns.HasBytes(buf) {
+				pronouns++
+			}
+		}
+	}
+	words := max(doc.Words, 1)
+	rate := func(n int) float64 { return 1000 * float64(n) / float64(words) }
+	quotes := strings.Count(norm, `"`)
+	paras := 0
+	for _, p := range doc.Paragraphs {
+		if len(p.Sentences) > 0 {
+			paras++
+		}
+	}
+	switch {
+	case rate(len(paperCue.FindAllStringIndex(norm, -1))) >= kindPaperCues:
+		return TextReport
+	case words >= kindStoryMinWords && rate(quotes) >= kindStoryQuotes && rate(pronouns) >= kindStoryPronouns &&
+		rate(digits) < kindStoryMaxDigits:
+		return TextStory
+	case paras >= kindReviewsMinParas && rate(first) >= kindReviewsFirst && first >= kindReviewsVoice*said &&
+		words <= kindReviewsMaxWords*paras:
+		return TextReviews
+	case rate(said) >= kindNewsSaid && !(words >= kindLongWords && past >= present):
+		return TextNews
+	case words >= kindReportMinWords && present > past:
+		return TextReport
+	case words >= kindRefMinWords && past >= present:
+		return TextReference
+	}
+	return TextGeneral
+}
+
+// isSpeakerTurn reports whether a line opens with a speaker's name and a colon: "Person1: …", "PhD D: …",
+// "Professor B: …", "JOHN: …", "#Person2#: …". A name is at most four words and 30 bytes, each word capitalised.
+func isSpeakerTurn(line string) bool {
+	c := strings.Index(line, ": ")
+	if c <= 0 || c > 30 {
+		return false
+	}
+	name := line[:c]
+	words := strings.Fields(name)
+	if len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		if !(w[0] == '#' || w[0] >= 'A' && w[0] <= 'Z' || w[0] >= '0' && w[0] <= '9') {
+			return false
+		}
+	}
+	for _, r := range name {
+		if !(r == ' ' || r == '#' || r == '.' || r == '\'' || r == '-' || r == '_' ||
+			r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
