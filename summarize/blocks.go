@@ -87,7 +87,8 @@ func blankLineGroups(text string) [][][2]int {
 // web text puts one newline between paragraphs; mail and PDF text wraps sentences at a fixed width; menus and lists
 // put one item per line. A line that ends a sentence ends its paragraph; a line that does not is continued by the
 // next when that one starts in lowercase or the line is long enough to have been wrapped. A run in which no line ends
-// a sentence is a list: every line stands alone.
+// a sentence is a list: every line stands alone. A line that opens a speaker's turn ("Grad A: …") always starts a
+// paragraph, since a transcript's turns end without a stop as often as with one.
 func joinLines(text string, lines [][2]int) []block {
 	if len(lines) == 1 {
 		return []block{{start: lines[0][0], end: lines[0][1], lines: 1}}
@@ -104,7 +105,7 @@ func joinLines(text string, lines [][2]int) []block {
 	for _, l := range lines[1:] {
 		prev := text[cur.end-lastLineLen(text, cur) : cur.end]
 		next := text[l[0]:l[1]]
-		join := anyEnds && !endsSentence(prev) && !isListItem(next) &&
+		join := anyEnds && !endsSentence(prev) && !isListItem(next) && !isSpeakerTurn(next) &&
 			(startsLower(next) || len(prev) >= wrapMinBytes)
 		if join {
 			cur.end = l[1]

@@ -17,8 +17,8 @@ type point struct {
 	spans []Span
 	text  string
 	words int
-	// name is the name that stands for the sentence's opening "He" or "She", which the text shows in brackets
-	// before the spans' words; "" when the point replaced nothing.
+	// name is shown in brackets before the spans' words: the person an opening "He" or "She" stands for (the
+	// pronoun is left out), or the speaker of the transcript turn the sentence continues; "" for neither.
 	name string
 }
 
@@ -77,7 +77,12 @@ func compress(a *analysis, i int) (point, bool) {
 		}
 		keep[first] = false
 	}
+	if name == "" && a.turns {
+		name = turnSpeaker(doc, i)
+	}
 	dropParentheticals(toks, keep)
+	dropFillers(toks, keep)
+	label := speakerColon(s.Text, toks)
 	last := len(toks) // tokens [.., last) are the sentence without its final punctuation
 	for last > 0 && isClosingPunct(toks[last-1].Text) {
 		last--
@@ -107,8 +112,9 @@ func compress(a *analysis, i int) (point, bool) {
 		for j < len(toks) && keep[j] {
 			j++
 		}
-		// A piece never ends on a comma or a dash: the point ends there, or goes on with another piece.
-		for j > k+1 && isSoftPunct(toks[j-1].Text) {
+		// A piece never ends on a comma or a dash: the point ends there, or goes on with another piece. The colon
+		// after a speaker's name stays, as the turn wrote it.
+		for j > k+1 && isSoftPunct(toks[j-1].Text) && j-1 != label {
 			j--
 		}
 		sp := Span{Start: toks[k].Start, End: toks[j-1].End}
@@ -265,6 +271,35 @@ func dropParentheticals(toks []token, keep []bool) {
 			keep[x] = false
 		}
 		k = j
+	}
+}
+
+// speakerColon returns the index of the colon that closes the speaker's name of a turn ("Grad A: …"), or -1.
+func speakerColon(text string, toks []token) int {
+	if !isSpeakerTurn(text) {
+		return -1
+	}
+	for k, t := range toks {
+		if t.Text == ":" {
+			return k
+		}
+	}
+	return -1
+}
+
+// fillers are the sounds of speech that carry no word ("um", "uh"): transcripts are full of them, and a point
+// drops them with the comma that follows, each a cut between spans like any other.
+var fillers = wordset.Of("um umm uh uhh uhm er erm hmm mm mhm")
+
+func dropFillers(toks []token, keep []bool) {
+	for k, t := range toks {
+		if !keep[k] || !fillers.Has(strings.ToLower(t.Text)) {
+			continue
+		}
+		keep[k] = false
+		if k+1 < len(toks) && toks[k+1].Text == "," {
+			keep[k+1] = false
+		}
 	}
 }
 

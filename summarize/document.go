@@ -249,3 +249,17 @@ func leadingName(toks []token) string {
 
 // verbish are function words that follow a subject as a verb or auxiliary.
 var verbish = wordset.Of("has have had is was were are will would can could should may might must did does do said says told also")
+
+// turnSpeaker returns the speaker of the transcript turn that sentence i continues: the name before the colon of
+// its paragraph's first sentence ("Grad A: …"), when that sentence is not i itself; "" otherwise.
+func turnSpeaker(doc *Document, i int) string {
+	p := doc.Paragraphs[doc.Sentences[i].Paragraph]
+	if len(p.Sentences) == 0 || p.Sentences[0] == i {
+		return ""
+	}
+	t := doc.Sentences[p.Sentences[0]].Text
+	if !isSpeakerTurn(t) {
+		return ""
+	}
+	return t[:strings.Index(t, ": ")]
+}

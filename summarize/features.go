@@ -36,6 +36,8 @@ type analysis struct {
 	ids   map[string]int32
 	acc   accumulator // scratch space for sums of vectors
 	tags  *sentenceTags
+	// turns says the text is a transcript or a chat, whose points name their speaker.
+	turns bool
 }
 
 // term is one entry of a sparse vector.

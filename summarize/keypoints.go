@@ -64,6 +64,7 @@ func summarizeDoc(doc *Document, opts Options) (*Summary, error) {
 	}
 	r, long := readings[kind], doc.Words >= tuned.longText
 	a := analyze(doc)
+	a.turns = kind == TextTranscript || kind == TextChat
 	sigs := measure(a)
 	scores := weigh(sigs, r, informWeighting, long)
 	themes, err := findThemes(a, scores)

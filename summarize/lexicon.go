@@ -190,3 +190,29 @@ func startsLower(s string) bool {
 
 // numberWords are the number words a figure may be written in.
 var numberWords = wordset.Of("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands dozen dozens million millions billion billions")
+
+// isSpeakerTurn reports whether a line opens with a speaker's name and a colon: "Person1: …", "PhD D: …",
+// "Professor B: …", "JOHN: …", "#Person2#: …". A name is at most four words and 30 bytes, each word capitalised.
+func isSpeakerTurn(line string) bool {
+	c := strings.Index(line, ": ")
+	if c <= 0 || c > 30 {
+		return false
+	}
+	name := line[:c]
+	words := strings.Fields(name)
+	if len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		if !(w[0] == '#' || w[0] >= 'A' && w[0] <= 'Z' || w[0] >= '0' && w[0] <= '9') {
+			return false
+		}
+	}
+	for _, r := range name {
+		if !(r == ' ' || r == '#' || r == '.' || r == '\'' || r == '-' || r == '_' ||
+			r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
