@@ -1,9 +1,10 @@
 package summarize
 
 import (
-	"keypoints/summarize/internal/wordset"
 	"strings"
 	"unicode/utf8"
+
+	"keypoints/summarize/internal/wordset"
 )
 
 // The compress stage turns a chosen sentence into a key point: shorter where news style pads it, but made only of

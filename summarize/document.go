@@ -2,11 +2,12 @@ package summarize
 
 import (
 	"fmt"
-	"keypoints/summarize/internal/tagger"
-	"keypoints/summarize/internal/wordset"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"keypoints/summarize/internal/tagger"
+	"keypoints/summarize/internal/wordset"
 )
 
 // The document stage runs the parsing stages in order (normalize or html, language, blocks, sentences, tokens) and

@@ -2,10 +2,11 @@ package summarize
 
 import (
 	"cmp"
-	"keypoints/summarize/internal/wordset"
 	"slices"
 	"strings"
 	"unicode"
+
+	"keypoints/summarize/internal/wordset"
 )
 
 // The entities stage finds who and where a story is about: people (with their role, "Ukrainian President"),

@@ -2,12 +2,13 @@ package summarize
 
 import (
 	"bytes"
-	"keypoints/summarize/internal/wordset"
 	"math"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"keypoints/summarize/internal/wordset"
 )
 
 // The features stage describes each sentence by what the ranking and the theme finder need: its content words as

@@ -1,9 +1,10 @@
 package summarize
 
 import (
-	"keypoints/summarize/internal/wordset"
 	"strings"
 	"unicode"
+
+	"keypoints/summarize/internal/wordset"
 )
 
 // The figures stage lists the numbers of a story with what they count: "110 drones", "about 900 kilometers",

@@ -185,4 +185,3 @@ func detectKind(doc *Document) string {
 	}
 	return TextGeneral
 }
-

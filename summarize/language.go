@@ -1,11 +1,12 @@
 package summarize
 
 import (
-	"keypoints/summarize/internal/wordset"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"keypoints/summarize/internal/wordset"
 )
 
 // The language stage refuses text that is clearly not English, so users get a clear message instead of a

@@ -1,10 +1,11 @@
 package summarize
 
 import (
-	"keypoints/summarize/internal/wordset"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"keypoints/summarize/internal/wordset"
 )
 
 // The lexicon holds what several stages read the same way: the word lists (function words, verbs of speech,

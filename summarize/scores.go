@@ -1,8 +1,9 @@
 package summarize
 
 import (
-	"keypoints/summarize/internal/tagger"
 	"math"
+
+	"keypoints/summarize/internal/tagger"
 )
 
 // The scores stage rates how much each sentence deserves to be a key point. News is written in inverted-pyramid

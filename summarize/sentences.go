@@ -1,10 +1,11 @@
 package summarize
 
 import (
-	"keypoints/summarize/internal/wordset"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"keypoints/summarize/internal/wordset"
 )
 
 // This file is the sentence stage: it cuts a paragraph into sentences.

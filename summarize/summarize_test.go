@@ -3,7 +3,6 @@ package summarize
 import (
 	"encoding/json"
 	"fmt"
-	"keypoints/summarize/internal/wordset"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"keypoints/summarize/internal/wordset"
 )
 
 func TestOptions(t *testing.T) {
@@ -131,9 +132,10 @@ func checkSummary(t *testing.T, input string, s *Summary) {
 		}
 		checkSpans(t, len(input), kp.Spans)
 		text := kp.Text
-		// "[Zelenskyy] said…": a bracketed name stands for an opening pronoun. A point may also open with brackets
-		// of its own ("[]00"), which then match its spans.
-		if end := strings.Index(text, "] "); strings.HasPrefix(text, "[") && end > 1 {
+		// "[Zelenskyy] said…": a bracketed name stands for an opening pronoun or names a turn's speaker. A point may
+		// also open with brackets of its own ("[]00", "[]] 000"), which then match its spans.
+		if end := strings.Index(text, "] "); strings.HasPrefix(text, "[") && end > 1 &&
+			!sameUpToEdits(strings.Join(parts, " "), text) {
 			text = strings.TrimSpace(text[end+1:])
 		} else {
 			first, _ := utf8.DecodeRuneInString(strings.TrimLeft(text, "\"'([\u201c\u2018"))

@@ -2,10 +2,11 @@ package summarize
 
 import (
 	"cmp"
-	"keypoints/summarize/internal/wordset"
 	"math"
 	"slices"
 	"strings"
+
+	"keypoints/summarize/internal/wordset"
 )
 
 // The themes stage groups the sentences into runs about one subject. Headings, where the input has them, are the

@@ -6,11 +6,12 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"keypoints/summarize/internal/wordset"
 	"maps"
 	"math"
 	"slices"
 	"sync"
+
+	"keypoints/summarize/internal/wordset"
 )
 
 // The tagger's model is prose's averaged perceptron, stored in tagger.model in the tagger's own layout: the tables

@@ -2,7 +2,6 @@ package tagger
 
 import (
 	"fmt"
-	"keypoints/summarize/internal/wordset"
 	"maps"
 	"math"
 	"regexp"
@@ -13,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/mingrammer/commonregex"
+
+	"keypoints/summarize/internal/wordset"
 )
 
 // Model is prose's averaged perceptron, loaded once.

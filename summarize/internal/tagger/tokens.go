@@ -1,10 +1,11 @@
 package tagger
 
 import (
-	"keypoints/summarize/internal/wordset"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"keypoints/summarize/internal/wordset"
 )
 
 // Token is a word, number or punctuation mark of a text.
