@@ -20,9 +20,9 @@ const (
 	tilingWindowSentences  = 3 // likewise for sentences, which carry less vocabulary each
 	minParagraphUnits      = 6 // below this many paragraphs, sentences are the units
 	minSentenceUnits       = 10
-	paragraphsPerTheme     = 5 // at most one theme per this many units: fewer, fuller themes read better
+	paragraphsPerTheme     = 4 // at most one theme per this many units: fewer, fuller themes read better
 	sentencesPerTheme      = 8
-	maxThemes              = 6
+	maxThemes              = 8
 	labelSentences         = 3 // top sentences per theme whose noun phrases may label it; tagging costs
 	maxLabelWords          = 4
 )
@@ -161,6 +161,9 @@ func tile(a *analysis) [][2]int {
 			cuts = append(cuts, c)
 		}
 	}
+	if len(cuts) > 0 {
+		cuts = placeCuts(a, vecs, gaps, len(cuts), minRun)
+	}
 	slices.Sort(cuts)
 	var out [][2]int
 	prev := 0
@@ -170,6 +173,93 @@ func tile(a *analysis) [][2]int {
 	}
 	return append(out, [2]int{units[prev][0], n})
 }
+
+// placeCuts places n cuts between units where they leave the most cohesive runs. TextTiling's depth scores say
+// how many boundaries a text has and where they may lie, but each is judged from a window of a few units; the
+// placement is better judged by the runs the cuts make, as C99 and the dynamic-programming segmenters do: it
+// maximises the sum over runs of |Σ v|² / len, the run's length times the mean cosine between its units, over the
+// deepest candidate gaps (byDepth, deepest first). Runs are at least minRun units long.
+func placeCuts(a *analysis, vecs []vector, byDepth []int, n, minRun int) []int {
+	m := len(vecs)
+	var cands []int // unit indexes where a run may start, ascending
+	for _, g := range byDepth {
+		if c := g + 1; c >= minRun && m-c >= minRun {
+			cands = append(cands, c)
+			if len(cands) == placeCandidatesPerCut*n {
+				break
+			}
+		}
+	}
+	slices.Sort(cands)
+	// bounds are the candidate cuts with the text's two ends; blocks lie between consecutive bounds, and gram holds
+	// the dot products of the blocks' summed vectors, so a run's |Σ v|² is a sum over a square of gram.
+	bounds := append(append([]int{0}, cands...), m)
+	nb := len(bounds) - 1
+	blocks := make([]vector, nb)
+	for b := range blocks {
+		blocks[b] = a.sumRaw(vecs[bounds[b]:bounds[b+1]])
+	}
+	gram := make([][]float64, nb)
+	for p := range gram {
+		gram[p] = make([]float64, nb)
+		for q := 0; q <= p; q++ {
+			gram[p][q] = blocks[p].dot(blocks[q])
+			gram[q][p] = gram[p][q]
+		}
+	}
+	// run returns the cohesion of the run of blocks [i, j).
+	run := func(i, j int) float64 {
+		s := 0.0
+		for p := i; p < j; p++ {
+			for q := i; q < j; q++ {
+				s += gram[p][q]
+			}
+		}
+		return s / float64(bounds[j]-bounds[i])
+	}
+	// best[c][j] is the best cohesion of blocks [0, j) cut into c+1 runs, from[c][j] where its last run starts.
+	inf := math.Inf(-1)
+	best := make([][]float64, n+1)
+	from := make([][]int, n+1)
+	for c := range best {
+		best[c] = make([]float64, nb+1)
+		from[c] = make([]int, nb+1)
+		for j := range best[c] {
+			best[c][j] = inf
+		}
+	}
+	for j := 1; j <= nb; j++ {
+		if bounds[j] >= minRun {
+			best[0][j] = run(0, j)
+		}
+	}
+	for c := 1; c <= n; c++ {
+		for j := 1; j <= nb; j++ {
+			for i := 1; i < j; i++ {
+				if best[c-1][i] == inf || bounds[j]-bounds[i] < minRun {
+					continue
+				}
+				if v := best[c-1][i] + run(i, j); v > best[c][j] {
+					best[c][j], from[c][j] = v, i
+				}
+			}
+		}
+	}
+	if best[n][nb] == inf {
+		return nil
+	}
+	out := make([]int, 0, n)
+	for c, j := n, nb; c > 0; c-- {
+		j = from[c][j]
+		out = append(out, bounds[j])
+	}
+	slices.Sort(out)
+	return out
+}
+
+// placeCandidatesPerCut is how many of the deepest gaps per cut the placement considers: enough to move a cut to
+// a neighbouring gap the window misjudged, few enough that the placement stays quadratic in the cuts alone.
+const placeCandidatesPerCut = 4
 
 func abs(x int) int {
 	if x < 0 {
