@@ -366,7 +366,14 @@ func (s *segmenter) glued(ts, te int) bool {
 	if w == "Scroll" && strings.HasPrefix(t[te:], " down for video") {
 		return true
 	}
-	if !gluedStarters[w] || len(prev) < 3 || gluedBlockers[prev] {
+	if !gluedStarters[w] || gluedBlockers[prev] {
+		return false
+	}
+	// After a figure ("…for $20 He was once…"), only a pronoun starts a sentence: "in 2015 The Guardian" is a title.
+	if gluedPronouns[w] && isDigitsASCII(strings.TrimLeft(prev, "$£€")) {
+		return s.peek(te).kind == lower
+	}
+	if len(prev) < 3 {
 		return false
 	}
 	for i := 0; i < len(prev); i++ {
@@ -377,10 +384,12 @@ func (s *segmenter) glued(ts, te int) bool {
 	return s.peek(te).kind == lower
 }
 
-// gluedStarters open a sentence glued to the one before; gluedBlockers are words after which a capitalised
-// "The" starts a title rather than a sentence.
+// gluedStarters open a sentence glued to the one before, gluedPronouns even after a figure; gluedBlockers are
+// words after which a capitalised "The" starts a title rather than a sentence.
 var (
-	gluedStarters = map[string]bool{"The": true, "He": true, "She": true, "It": true, "They": true, "His": true, "Her": true, "Their": true, "Police": true}
+	gluedStarters = map[string]bool{"The": true, "He": true, "She": true, "It": true, "They": true, "His": true, "Her": true,
+		"Their": true, "Police": true, "In": true, "But": true, "This": true, "These": true, "We": true}
+	gluedPronouns = map[string]bool{"He": true, "She": true, "They": true, "His": true, "Her": true, "Their": true}
 	gluedBlockers = map[string]bool{"the": true, "of": true, "in": true, "on": true, "at": true, "by": true, "for": true,
 		"with": true, "from": true, "to": true, "and": true, "or": true, "called": true, "named": true, "titled": true,
 		"dubbed": true, "film": true, "movie": true, "book": true, "show": true, "song": true, "album": true,
@@ -883,4 +892,18 @@ var exclaimNames = setOf("Yahoo", "Jeopardy", "E")
 
 func setOf(words ...string) wordset.Set {
 	return wordset.New(words)
+}
+
+// isDigitsASCII reports whether s is a run of ASCII digits, commas and points that starts with a digit ("20",
+// "1,500", "4.5").
+func isDigitsASCII(s string) bool {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != ',' && s[i] != '.' {
+			return false
+		}
+	}
+	return true
 }
