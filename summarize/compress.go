@@ -60,6 +60,9 @@ func compress(a *analysis, i int) (point, bool) {
 			first++
 		}
 	}
+	if !a.turns {
+		first = skipCaptionLabel(toks, first)
+	}
 	for k := 0; k < first; k++ {
 		keep[k] = false
 	}
@@ -102,6 +105,7 @@ func compress(a *analysis, i int) (point, bool) {
 			first = dropClauses(toks, tags, keep, first, last)
 		}
 	}
+	capWords(toks, keep, first, last)
 	p := point{sent: i, name: name}
 	var parts []string
 	for k := 0; k < len(toks); {
@@ -272,6 +276,53 @@ func dropParentheticals(toks []token, keep []bool) {
 			keep[x] = false
 		}
 		k = j
+	}
+}
+
+// captionLabelWords bounds the label of a photo caption that web copy glues before a sentence ("Sharp dresser:
+// The 54-year-old actress…", "Down: RBS reported…").
+const captionLabelWords = 3
+
+// skipCaptionLabel returns the first token after a caption label that opens toks[first:], or first when there is
+// none: a few words, a colon, then a capitalised word.
+func skipCaptionLabel(toks []token, first int) int {
+	for k := first; k < len(toks) && k-first <= captionLabelWords; k++ {
+		if toks[k].Text == ":" {
+			if k > first && k+1 < len(toks) && isCapitalized(toks[k+1].Text) && isCapitalized(toks[first].Text) {
+				return k + 1
+			}
+			return first
+		}
+		if !isWordToken(toks[k].Text) {
+			return first
+		}
+	}
+	return first
+}
+
+// capWords cuts a point that still runs past longWords words at the last clause boundary (a comma, semicolon or
+// dash) before the limit that leaves at least minCompressWords words; a point with no such boundary stays whole.
+func capWords(toks []token, keep []bool, first, last int) {
+	if countWords(toks[first:last], keep[first:last]) <= longWords {
+		return
+	}
+	words, cut := 0, -1
+	for k := first; k < last && words < longWords; k++ {
+		if !keep[k] {
+			continue
+		}
+		if isWordToken(toks[k].Text) {
+			words++
+		} else if (toks[k].Text == "," || toks[k].Text == ";" || toks[k].Text == "—" || toks[k].Text == "–") &&
+			words >= minCompressWords {
+			cut = k
+		}
+	}
+	if cut < 0 {
+		return
+	}
+	for k := cut; k < len(toks); k++ {
+		keep[k] = false
 	}
 }
 
