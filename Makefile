@@ -40,7 +40,7 @@ eval: build
 	else echo "eval: $(SHARED)/data is absent; nothing to score"; fi
 
 eval-cv:
-	@SHARED=$(abspath $(SHARED)) $(GO) test -tags eval -run TestCrossValidatedChoice -count=1 -v ./summarize | \
+	@SHARED=$(abspath $(SHARED)) $(GO) test -tags eval -run 'TestCrossValidatedChoice|TestPointAudit' -count=1 -v ./summarize | \
 		grep -v -e '^=== RUN' -e '^--- PASS' -e '^PASS$$'
 
 # Every fuzz target of the module, each for FUZZTIME (go test fuzzes one target of one package at a time).

@@ -269,3 +269,74 @@ func TestCrossValidatedChoice(t *testing.T) {
 		fmt.Println(line)
 	}
 }
+
+// The audit of points (`make eval-cv` prints it too): the share of long key points, over every development set,
+// that read badly in one of the ways a reader notices first. The patterns are rough on purpose, so they overcount
+// rather than miss: a glued sentence is a lowercase word, digit or closing mark followed by a capitalised word
+// that only opens sentences; a caption is a few words and a colon opening a point outside transcripts; a bare
+// heading is a point whose source ends with no stop and has at most eight words; a filler is um, uh or the like
+// left in; wrong spans means the text does not rebuild from its spans with the documented edits.
+var (
+	auditGlued   = regexp.MustCompile(`[a-z0-9'’”)]\s+(?:The|He|She|It|They|In|But|This|These|We|His|Her|Their|As)\s+[a-z]`)
+	auditCaption = regexp.MustCompile(`^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: [A-Z]`)
+)
+
+func TestPointAudit(t *testing.T) {
+	dir := os.Getenv("SHARED")
+	if dir == "" {
+		dir = "../../shared"
+	}
+	dir = filepath.Join(dir, "data")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("eval: %s is absent; nothing to audit", dir)
+	}
+	fmt.Printf("\n%-11s %6s %7s %7s %7s %7s %7s %7s\n", "set (long)", "points", "glued", "caption", "heading", "filler",
+		">45 wds", "spans")
+	for _, set := range evalSets {
+		var points, glued, caption, heading, filler, long, spans int
+		for _, it := range readEvalSet(t, dir, set) {
+			s, err := Text(it.text, Options{Length: LengthLong, SkipFacts: true})
+			if err != nil {
+				continue
+			}
+			turns := s.Kind == TextTranscript || s.Kind == TextChat
+			for _, kp := range s.KeyPoints {
+				points++
+				body := kp.Text
+				if end := strings.Index(body, "] "); strings.HasPrefix(body, "[") && end > 1 {
+					body = body[end+2:]
+				}
+				if auditGlued.MatchString(body) {
+					glued++
+				}
+				if !turns && auditCaption.MatchString(body) {
+					caption++
+				}
+				src := s.Sentences[kp.Sentence]
+				raw := strings.TrimSpace(it.text[src.Start:src.End])
+				if len(strings.Fields(raw)) <= 8 && !endsSentence(raw) {
+					heading++
+				}
+				for _, w := range strings.Fields(strings.ToLower(body)) {
+					if fillers.Has(strings.Trim(w, ",.")) {
+						filler++
+						break
+					}
+				}
+				if len(strings.Fields(body)) > longWords+1 {
+					long++
+				}
+				var parts []string
+				for _, sp := range kp.Spans {
+					parts = append(parts, collapseSpace(it.text[sp.Start:sp.End]))
+				}
+				if !sameUpToEdits(strings.Join(parts, " "), body) && !sameUpToEdits(strings.Join(parts, " "), kp.Text) {
+					spans++
+				}
+			}
+		}
+		pct := func(n int) string { return fmt.Sprintf("%6.1f%%", 100*float64(n)/float64(max(points, 1))) }
+		fmt.Printf("%-11s %6d %s %s %s %s %s %s\n", set.name, points, pct(glued), pct(caption), pct(heading),
+			pct(filler), pct(long), pct(spans))
+	}
+}
