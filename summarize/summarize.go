@@ -183,7 +183,7 @@ type Stats struct {
 	Paragraphs int `json:"paragraphs"` // paragraphs holding sentences
 }
 
-// Text summarizes English news text (plain or HTML) as opts ask. Errors are those of Parse, and ErrInvalidOptions
+// Text summarizes English text (plain or HTML) as opts ask, read as the kind of text it is. Errors are those of Parse, and ErrInvalidOptions
 // for an option outside its documented values. Text is safe for concurrent use.
 func Text(text string, opts Options) (*Summary, error) {
 	opts, err := opts.withDefaults()

@@ -1,4 +1,4 @@
-// Command keypoints summarizes English news text into key points grouped by theme, and splits text into sentences.
+// Command keypoints summarizes English text into key points grouped by theme, and splits text into sentences.
 //
 //	keypoints [-type T] [-length L] [-format F] [FILE]   summarize FILE (stdin when absent)
 //	keypoints -jsonl [flags]                             summarize {"id", "text"|"article"} lines from stdin
