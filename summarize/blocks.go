@@ -25,7 +25,17 @@ type block struct {
 	kind       string // one of the Kind constants
 	dateline   int    // bytes at the start that are a dateline, 0 when none
 	lines      int    // how many source lines were joined into it
+	markup     markup // what Markdown made of it, if anything
 }
+
+// markup is what a block is in Markdown, which decides its kind before any reading of its words.
+type markup uint8
+
+const (
+	markupNone    markup = iota
+	markupCode           // a fenced code block, front matter or an HTML comment: never prose
+	markupHeading        // an ATX heading ("## Usage"), its marks already cut off the block
+)
 
 // Limits for a line to pass as a heading: news subheads are short phrases, rarely more than a dozen words.
 const (
@@ -45,20 +55,51 @@ const (
 	boilerplateMaxBytes = 400
 )
 
-// splitBlocks returns the paragraphs of text in order.
+// splitBlocks returns the paragraphs of text in order. Markdown is cut out first: fenced code, front matter and
+// HTML comments become blocks of their own, blank lines inside them included, as does every ATX heading line; the
+// runs of other lines between blank lines go to joinLines.
 func splitBlocks(text string) []block {
+	lines := allLines(text)
 	var blocks []block
-	for _, group := range blankLineGroups(text) {
-		blocks = append(blocks, joinLines(text, group)...)
+	var run [][2]int // plain lines since the last blank line or markup
+	flush := func() {
+		if len(run) > 0 {
+			blocks = append(blocks, joinLines(text, run)...)
+			run = run[:0]
+		}
 	}
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		switch {
+		case l[0] == l[1]:
+			flush()
+		case markupEnd(text, lines, i) > i:
+			flush()
+			end := markupEnd(text, lines, i)
+			last := end - 1
+			for lines[last][0] == lines[last][1] {
+				last--
+			}
+			blocks = append(blocks, block{start: l[0], end: lines[last][1], lines: end - i, markup: markupCode})
+			i = end - 1
+		case atxLevel(text[l[0]:l[1]]) > 0:
+			flush()
+			s, e := trimSpan(text, l[0]+atxLevel(text[l[0]:l[1]]), l[1])
+			if e = trimClosingHashes(text, s, e); s < e {
+				blocks = append(blocks, block{start: s, end: e, lines: 1, markup: markupHeading})
+			}
+		default:
+			run = append(run, l)
+		}
+	}
+	flush()
 	classifyBlocks(text, blocks)
 	return blocks
 }
 
-// blankLineGroups returns, for every run of non-blank lines, their trimmed byte ranges.
-func blankLineGroups(text string) [][][2]int {
-	var groups [][][2]int
-	var cur [][2]int
+// allLines returns the byte range of every line of text, trimmed; a blank line's range is empty.
+func allLines(text string) [][2]int {
+	var lines [][2]int
 	for pos := 0; pos <= len(text); {
 		end := strings.IndexByte(text[pos:], '\n')
 		if end < 0 {
@@ -67,20 +108,68 @@ func blankLineGroups(text string) [][][2]int {
 			end += pos
 		}
 		s, e := trimSpan(text, pos, end)
-		if s == e {
-			if len(cur) > 0 {
-				groups = append(groups, cur)
-				cur = nil
-			}
-		} else {
-			cur = append(cur, [2]int{s, e})
-		}
+		lines = append(lines, [2]int{s, e})
 		pos = end + 1
 	}
-	if len(cur) > 0 {
-		groups = append(groups, cur)
+	return lines
+}
+
+// markupEnd returns the index just past the lines of the code fence, front matter or HTML comment that opens at
+// lines[i], or i when none opens there. Front matter is "---" as the text's first line. One that never closes
+// ends at the next blank line, so that it cannot swallow the rest of the text.
+func markupEnd(text string, lines [][2]int, i int) int {
+	l := text[lines[i][0]:lines[i][1]]
+	var closes func(string) bool
+	switch {
+	case strings.HasPrefix(l, "```") || strings.HasPrefix(l, "~~~"):
+		fence := l[:3]
+		closes = func(s string) bool { return strings.HasPrefix(s, fence) }
+	case l == "---" && i == 0:
+		closes = func(s string) bool { return s == "---" || s == "..." }
+	case strings.HasPrefix(l, "<!--"):
+		if strings.Contains(l, "-->") {
+			return i + 1
+		}
+		closes = func(s string) bool { return strings.Contains(s, "-->") }
+	default:
+		return i
 	}
-	return groups
+	for j := i + 1; j < len(lines); j++ {
+		if closes(text[lines[j][0]:lines[j][1]]) {
+			return j + 1
+		}
+	}
+	for j := i + 1; j < len(lines); j++ {
+		if lines[j][0] == lines[j][1] {
+			return j
+		}
+	}
+	return len(lines)
+}
+
+// atxLevel returns the length of the marks of an ATX heading ("## " is 3), or 0 when the line is not one.
+func atxLevel(l string) int {
+	n := 0
+	for n < len(l) && n < 6 && l[n] == '#' {
+		n++
+	}
+	if n == 0 || n >= len(l) || l[n] != ' ' {
+		return 0
+	}
+	return n + 1
+}
+
+// trimClosingHashes drops the optional closing marks of an ATX heading ("## Usage ##").
+func trimClosingHashes(text string, s, e int) int {
+	k := e
+	for k > s && text[k-1] == '#' {
+		k--
+	}
+	if k < e && (k == s || text[k-1] == ' ') {
+		_, k = trimSpan(text, s, k)
+		return k
+	}
+	return e
 }
 
 // joinLines decides, inside a run of lines with no blank line between them, which line breaks end a paragraph. Pasted
@@ -135,9 +224,10 @@ func classifyBlocks(text string, blocks []block) {
 		b := &blocks[i]
 		s := text[b.start:b.end]
 		switch {
-		case isBoilerplate(s):
+		case b.markup == markupCode || isBoilerplate(s):
 			b.kind = KindBoilerplate
-		case b.lines == 1 && looksLikeHeading(s) && followedByText(text, blocks, i):
+		case b.markup == markupHeading || b.lines == 1 && looksLikeHeading(s) && !isTurn(text, blocks, i) &&
+			followedByText(text, blocks, i):
 			b.kind = KindHeading
 			if firstText {
 				b.kind = KindTitle // a heading before any text is the article's own headline
@@ -163,6 +253,13 @@ func classifyBlocks(text string, blocks []block) {
 			seenTitle = true
 		}
 	}
+}
+
+// isTurn reports whether block i is a turn of a transcript: it opens with a speaker's name and a colon, and so
+// does a block beside it. A lone "Income: CPS ASEC and EFC Formula" is a heading.
+func isTurn(text string, blocks []block, i int) bool {
+	turn := func(j int) bool { return j >= 0 && j < len(blocks) && isSpeakerTurn(text[blocks[j].start:blocks[j].end]) }
+	return turn(i) && (turn(i-1) || turn(i+1))
 }
 
 // followedByText reports whether a text block comes after block i before another heading-like line; a heading

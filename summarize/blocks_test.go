@@ -41,6 +41,17 @@ func TestBlocks(t *testing.T) {
 		{"photo credit", long + "\n\nPope Leo XIV meets Zelenskyy. (AP Photo/Alessandra Tarantino)\n\n" + long, [][2]string{{KindText, long}, {KindBoilerplate, "Pope Leo XIV meets Zelenskyy. (AP Photo/Alessandra Tarantino)"}, {KindText, long}}},
 		{"byline", "By JANE DOE\n\n" + long, [][2]string{{KindBoilerplate, "By JANE DOE"}, {KindText, long}}},
 		{"sign up", long + "\n\nSign up for our newsletter", [][2]string{{KindText, long}, {KindBoilerplate, "Sign up for our newsletter"}}},
+		{"turns", "Grad A: so we start\nProfessor B: with the budget\nGrad A: right.", [][2]string{
+			{KindText, "Grad A: so we start"}, {KindText, "Professor B: with the budget"}, {KindText, "Grad A: right."}}},
+		{"atx headings", long + "\n\n## usage notes ##\n" + long, [][2]string{{KindText, long}, {KindHeading, "usage notes"}, {KindText, long}}},
+		{"atx title", "# Install\n\n" + long, [][2]string{{KindTitle, "Install"}, {KindText, long}}},
+		{"not atx", "#hashtag " + long, [][2]string{{KindText, "#hashtag " + long}}},
+		{"code fence", long + "\n\n```\n# not a heading\n\nrun --fast\n```\n\n" + long, [][2]string{
+			{KindText, long}, {KindBoilerplate, "```\n# not a heading\n\nrun --fast\n```"}, {KindText, long}}},
+		{"front matter", "---\ntitle: Tool\nversion: 1\n---\n\n" + long, [][2]string{
+			{KindBoilerplate, "---\ntitle: Tool\nversion: 1\n---"}, {KindText, long}}},
+		{"html comment", long + "\n<!-- pr-url: x -->\n" + long, [][2]string{{KindText, long}, {KindBoilerplate, "<!-- pr-url: x -->"}, {KindText, long}}},
+		{"unclosed fence", "```\ncode here\n\n" + long, [][2]string{{KindBoilerplate, "```\ncode here"}, {KindText, long}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
