@@ -71,6 +71,12 @@ func compress(a *analysis, i int) (point, bool) {
 	}
 	name := ""
 	dangling, pronoun := openingWord(toks[first].Text)
+	// Inside an opening quote mark, a pronoun has no name to stand for either: the quote cannot hold a bracket.
+	if q := first + 1; q < len(toks) && (toks[first].Text == `"` || toks[first].Text == "'") {
+		if d, p := openingWord(toks[q].Text); d || p {
+			return point{}, false
+		}
+	}
 	switch {
 	case dangling:
 		return point{}, false
