@@ -26,8 +26,10 @@ const files = [
   ['view.js', join(here, '..', 'site', 'view.js')],
   ['style.css', join(here, '..', 'site', 'style.css')],
   ...readdirSync(join(here, 'icons')).map((f) => [`icons/${f}`, join(here, 'icons', f)]),
-  // The engine: the module, its worker, the wasm and Go's loader (keypoints.d.ts and package.json stay out).
-  ...['keypoints.js', 'keypoints.worker.js', 'keypoints.wasm', 'wasm_exec.js'].map((f) => [f, join(wasm, f)]),
+  // The engine: the module and those it imports, its worker, the wasm and Go's loader (keypoints.d.ts and
+  // package.json stay out).
+  ...['keypoints.js', 'keypoints.options.js', 'keypoints.errors.js', 'keypoints.engine.js', 'keypoints.worker.js',
+    'keypoints.wasm', 'wasm_exec.js'].map((f) => [f, join(wasm, f)]),
   ['vendor/Readability.js', join(readability, 'Readability.js')],
   ['vendor/Readability.LICENSE.md', join(readability, 'LICENSE.md')],
 ];

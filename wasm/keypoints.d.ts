@@ -207,7 +207,7 @@ export interface EngineSource {
   /** "gzip" when wasm is given as gzipped bytes. Default "identity"; a fetched URL is decoded by the browser. */
   encoding?: 'identity' | 'gzip';
   /** The size of keypoints.wasm uncompressed, which download progress counts against. Default: the size the build
-   * wrote into keypoints.js for its own keypoints.wasm, or else the response's Content-Length. */
+   * wrote into keypoints.engine.js for its own keypoints.wasm, or else the response's Content-Length. */
   bytes?: number;
   /** The worker's module script, which must answer as keypoints.worker.js does; null runs the engine on the calling
    * thread. Default: keypoints.worker.js where Worker exists, null elsewhere. Where the worker cannot start, the

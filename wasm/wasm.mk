@@ -1,6 +1,8 @@
 # The WebAssembly build: keypoints.wasm, Go's wasm_exec.js from the same toolchain, and the JS module beside them.
 WASM_OUT := $(BUILD)/wasm
-WASM_JS  := wasm/keypoints.js wasm/keypoints.worker.js wasm/keypoints.d.ts
+# The module users import (keypoints.js) and the modules it is made of, each one job; then the worker and the types.
+WASM_MODULES := keypoints.js keypoints.options.js keypoints.errors.js keypoints.engine.js keypoints.worker.js
+WASM_JS  := $(addprefix wasm/,$(WASM_MODULES)) wasm/keypoints.d.ts
 
 .PHONY: wasm size test-wasm bench-wasm
 
@@ -11,8 +13,8 @@ wasm:
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WASM_OUT)/
 	cp $(WASM_JS) $(WASM_OUT)/
 	@bytes=$$(wc -c < $(WASM_OUT)/keypoints.wasm | tr -d ' '); \
-	sed -i "s|^const WASM_BYTES = .*;|const WASM_BYTES = $$bytes;|" $(WASM_OUT)/keypoints.js; \
-	grep -q "^const WASM_BYTES = $$bytes;" $(WASM_OUT)/keypoints.js
+	sed -i "s|^const WASM_BYTES = .*;|const WASM_BYTES = $$bytes;|" $(WASM_OUT)/keypoints.engine.js; \
+	grep -q "^const WASM_BYTES = $$bytes;" $(WASM_OUT)/keypoints.engine.js
 	echo '{"type":"module"}' > $(WASM_OUT)/package.json
 
 size: wasm
@@ -24,7 +26,7 @@ size: wasm
 
 # The JS module's tests compare its summaries with the command-line tool's, so they need both builds.
 test-wasm: build wasm
-	KEYPOINTS_BUILD=$(BUILD) SHARED=$(SHARED) node --test wasm/test/
+	KEYPOINTS_BUILD=$(BUILD) SHARED=$(SHARED) node --test wasm/test/*.test.mjs
 
 bench-wasm: wasm
 	KEYPOINTS_BUILD=$(BUILD) SHARED=$(SHARED) node wasm/bench.mjs

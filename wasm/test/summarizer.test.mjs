@@ -1,16 +1,29 @@
 // The Summarizer API of keypoints.js, run on this thread (Node.js has no Worker): every call, option and error
 // path, with the command-line tool as the reference for summaries. Needs `make build wasm` (make test-wasm).
 
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = new URL('../../', import.meta.url);
 const build = new URL(`${process.env.KEYPOINTS_BUILD ?? 'build'}/`, root);
 const { Summarizer } = await import(new URL('wasm/keypoints.js', build));
+
+// freshModule imports a new instance of the module, with an engine of its own to load. Its parts are modules that
+// Node.js loads once per URL, so the instance is a copy of the built folder.
+const copies = [];
+after(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+function freshModule() {
+  const dir = mkdtempSync(join(tmpdir(), 'keypoints-module-'));
+  copies.push(dir);
+  cpSync(fileURLToPath(new URL('wasm/', build)), dir, { recursive: true });
+  return import(pathToFileURL(join(dir, 'keypoints.js')).href);
+}
 
 const seed = readFileSync(new URL('testdata/ap-ukraine-territory.txt', root), 'utf8');
 const german =
@@ -492,8 +505,7 @@ describe('destroy', () => {
 describe('setEngineSource', () => {
   const wasmFile = new URL('wasm/keypoints.wasm', build);
   // Each test takes a new instance of the module, with an engine of its own to load.
-  let instances = 0;
-  const fresh = () => import(new URL(`wasm/keypoints.js?instance=${++instances}`, build));
+  const fresh = freshModule;
   const progressOf = (seen) => (m) => m.addEventListener('downloadprogress', (e) => seen.push(e.loaded));
 
   test('gzipped bytes from a function, unpacked with progress', async () => {
