@@ -4,12 +4,12 @@ SINGLE_OUT := $(BUILD)/keypoints.html
 PORT       ?= 8080
 
 # The page's own files, and those of the engine module that it serves (types and package.json stay out).
-SITE_FILES := index.html style.css app.js view.js facts.js single-engine.js sw.js manifest.webmanifest \
+SITE_FILES := index.html style.css app.js summarizing.js view.js facts.js single-engine.js sw.js manifest.webmanifest \
 	icon.svg icon-192.png icon-512.png icon-maskable-512.png
 ENGINE_FILES := $(WASM_MODULES) keypoints.wasm wasm_exec.js
 # What the service worker precaches: everything the served page loads (single-engine.js is the single file's).
-PRECACHE := index.html style.css app.js view.js facts.js manifest.webmanifest icon.svg icon-192.png icon-512.png \
-	icon-maskable-512.png $(ENGINE_FILES)
+PRECACHE := index.html style.css app.js summarizing.js view.js facts.js manifest.webmanifest icon.svg icon-192.png \
+	icon-512.png icon-maskable-512.png $(ENGINE_FILES)
 
 .PHONY: site serve single test-site
 
