@@ -43,27 +43,38 @@ export class Summarizer {
 
   /**
    * availability resolves to "available" when summaries with these options can be made here, and "unavailable"
-   * otherwise: for a type, format or length outside the documented values, a language other than English in
-   * expectedInputLanguages, expectedContextLanguages or outputLanguage, or a runtime without WebAssembly. It rejects
-   * with a TypeError for a string that is not a language tag, as the spec says.
+   * otherwise: for a language other than English in expectedInputLanguages, expectedContextLanguages or
+   * outputLanguage, a runtime without WebAssembly, or a document whose permissions policy does not allow
+   * "summarizer" (see allowedByPolicy). As the spec's Web IDL says, it rejects with a TypeError for a type, format,
+   * length or preference outside its enum, with a RangeError for a malformed language tag, and with an
+   * InvalidStateError when the document is not fully active.
    */
   static async availability(options = {}) {
-    return unsupported(readOptions(options)) ? 'unavailable' : 'available';
+    const opts = readOptions(options);
+    throwIfInactive();
+    return unsupported(opts) || !allowedByPolicy() ? 'unavailable' : 'available';
   }
 
   /**
    * create resolves to a Summarizer once the engine is ready. The first call loads it (fetch, compile, instantiate,
    * and the part-of-speech model); later calls share it. options.monitor, if given, is called with an EventTarget
-   * that receives downloadprogress events whose loaded goes from 0 to 1. It rejects with a NotSupportedError for
-   * options availability calls unavailable, with the signal's reason if options.signal aborts before the engine is
-   * ready, and with a NetworkError or an OperationError if the engine cannot be loaded. Aborting options.signal
-   * later destroys the summarizer.
+   * that receives downloadprogress events whose loaded goes from 0 to 1, each in a task of its own, as the spec
+   * queues them, so that a listener may still abort create. It rejects as availability does for options outside
+   * the enums and malformed tags, with an InvalidStateError when the document is not fully active, with a
+   * NotAllowedError (code "not_allowed") where the permissions policy does not allow "summarizer", with a
+   * NotSupportedError for options availability calls unavailable, with the signal's reason if options.signal
+   * aborts before the summarizer is made, and with a NetworkError or an OperationError if the engine cannot be
+   * loaded. Aborting options.signal later destroys the summarizer.
    */
   static async create(options = {}) {
     const opts = readOptions(options);
+    throwIfInactive();
     const signal = options?.signal;
     if (signal?.aborted) {
       throw signal.reason;
+    }
+    if (!allowedByPolicy()) {
+      throw withCode(new DOMException('keypoints: the permissions policy does not allow "summarizer" in this document', 'NotAllowedError'), 'not_allowed');
     }
     const why = unsupported(opts);
     if (why) {
@@ -77,13 +88,20 @@ export class Summarizer {
       monitor = new CreateMonitor();
       options.monitor.call(undefined, monitor);
     }
-    let stopped = false; // no events once create has failed
+    let stopped = false; // no events once create has failed or been aborted
     let fired = -1;
+    // events settles once every event asked for so far has been dispatched, or dropped.
+    let events = Promise.resolve();
     const fire = (loaded) => {
-      if (monitor && !stopped && loaded > fired) {
+      if (monitor && loaded > fired) {
         fired = loaded;
-        monitor.dispatchEvent(progressEvent(loaded));
+        events = events.then(nextTask).then(() => {
+          if (!stopped && !signal?.aborted) {
+            monitor.dispatchEvent(progressEvent(loaded));
+          }
+        });
       }
+      return events;
     };
     const load = sharedEngine();
     fire(0);
@@ -92,16 +110,20 @@ export class Summarizer {
     if (!load.engine) {
       fire(load.progress);
     }
+    // The summarizer is made after the last event: an abort heard by then still rejects create.
+    const ready = load.ready.then(async (engine) => {
+      await fire(1);
+      return engine;
+    });
     let engine;
     try {
-      engine = await untilAborted(load.ready, [signal]);
+      engine = await untilAborted(ready, [signal]);
     } catch (err) {
       stopped = true;
       throw err;
     } finally {
       load.listeners.delete(onProgress);
     }
-    fire(1);
     const summarizer = new Summarizer(constructing, opts, engine);
     signal?.addEventListener('abort', () => summarizer.#destroy(signal.reason), { once: true });
     return summarizer;
@@ -120,6 +142,11 @@ export class Summarizer {
   /** length is "short", "medium" or "long". */
   get length() {
     return this.#options.length;
+  }
+
+  /** preference is "auto", "speed" or "capability", as given to create; one engine serves them all. */
+  get preference() {
+    return this.#options.preference;
   }
 
   /** sharedContext is the string given to create, "" when none was; the summary does not depend on it. */
@@ -170,6 +197,7 @@ export class Summarizer {
    * the finished summary, a line at a time. Errors and aborts error the stream; a signal already aborted throws.
    */
   summarizeStreaming(input, options = {}) {
+    throwIfInactive();
     throwIfAborted(this.#signals(options));
     let canceled = false;
     return new ReadableStream({
@@ -202,8 +230,13 @@ export class Summarizer {
    * engine's limit is written in. options.context is ignored, as it is by summarize, and so does not count.
    */
   async measureInputUsage(input, options = {}) {
-    throwIfAborted(this.#signals(options));
-    return utf8Length(String(input));
+    throwIfInactive();
+    const signals = this.#signals(options);
+    const text = String(input);
+    // The answer comes in a later task, as the spec's does from its parallel steps, so that destroy or an abort
+    // before then rejects the call, as it does calls to the engine.
+    await untilAborted(nextTask(), signals);
+    return utf8Length(text);
   }
 
   /**
@@ -237,6 +270,7 @@ export class Summarizer {
   }
 
   async #run(method, input, options) {
+    throwIfInactive();
     const signals = this.#signals(options);
     throwIfAborted(signals);
     const text = String(input);
@@ -310,6 +344,55 @@ function utf8Length(s) {
     }
   }
   return n;
+}
+
+// throwIfInactive throws the spec's InvalidStateError when the module's document is not fully active: its frame
+// was removed (a document without a window), or it is no longer the one its frame shows. Workers and Node.js have
+// no document, and nothing to check.
+function throwIfInactive() {
+  const doc = globalThis.document;
+  if (doc && typeof doc === 'object' && 'defaultView' in doc) {
+    const view = doc.defaultView;
+    if (!view || view.document !== doc) {
+      throw withCode(new DOMException('keypoints: the document is not fully active', 'InvalidStateError'), 'inactive_document');
+    }
+  }
+}
+
+// allowedByPolicy says whether the document's permissions policy allows the "summarizer" feature, which by default
+// a document's own origin has and cross-origin frames have only when their <iframe> says allow="summarizer". Where
+// the browser can say (Chromium's document.featurePolicy, which knows the feature from its own Summarizer), the
+// module follows it, as the spec asks. Where it cannot (Firefox and WebKit expose no policy to scripts; a browser
+// without a Summarizer of its own has never heard of the feature; workers and Node.js have no document), the
+// module allows itself: it is the framed page's own code, run on files that page chose to load, and the policy
+// guards the browser's model, which is not in use.
+function allowedByPolicy() {
+  const policy = globalThis.document?.permissionsPolicy ?? globalThis.document?.featurePolicy;
+  if (typeof policy?.allowsFeature !== 'function' || typeof policy.features !== 'function') {
+    return true;
+  }
+  try {
+    return !policy.features().includes('summarizer') || policy.allowsFeature('summarizer');
+  } catch {
+    return true;
+  }
+}
+
+// nextTask resolves in a task of its own, after whatever the current one queues. A message on a fresh channel is
+// used where there is one: timers in a hidden tab may wait a second.
+function nextTask() {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel === 'function') {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    } else {
+      setTimeout(resolve, 0);
+    }
+  });
 }
 
 function throwIfAborted(signals) {

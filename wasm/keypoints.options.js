@@ -5,10 +5,13 @@ export const TYPES = ['key-points', 'tldr', 'teaser', 'headline'];
 export const LENGTHS = ['short', 'medium', 'long'];
 // "json" is beyond the spec: the summary as JSON text, as the command-line tool's -format json renders it.
 export const FORMATS = ['markdown', 'plain-text', 'json'];
+// The spec lets a caller prefer a fast model or a capable one; there is one engine here, which is both.
+export const PREFERENCES = ['auto', 'speed', 'capability'];
 
 // readOptions reads create's or availability's options as Web IDL would: absent values take the spec's defaults,
-// other values become strings, language tags are canonicalized (a TypeError for one that is not a tag) and replaced
-// by their best fit among the languages supported, which for English is "en".
+// other values become strings, a string outside its enum is a TypeError (the spec's types are Web IDL enums; "json"
+// is our one addition), and language tags are canonicalized (a RangeError for one that is not well formed, as the
+// spec says) and replaced by their best fit among the languages supported, which for English is "en".
 export function readOptions(options) {
   if (options === undefined || options === null) {
     options = {};
@@ -16,11 +19,19 @@ export function readOptions(options) {
     throw new TypeError('keypoints: options must be an object');
   }
   const str = (value, fallback) => (value === undefined ? fallback : String(value));
+  const oneOf = (what, value, fallback, values) => {
+    const v = str(value, fallback);
+    if (!values.includes(v)) {
+      throw new TypeError(`keypoints: ${what} "${v}" is not one of ${values.join(', ')}`);
+    }
+    return v;
+  };
   const outputLanguage = options.outputLanguage === undefined ? null : bestFit(languageTag(options.outputLanguage));
   return {
-    type: str(options.type, 'key-points'),
-    format: str(options.format, 'markdown'),
-    length: str(options.length, 'short'),
+    type: oneOf('type', options.type, 'key-points', TYPES),
+    format: oneOf('format', options.format, 'markdown', FORMATS),
+    length: oneOf('length', options.length, 'short', LENGTHS),
+    preference: oneOf('preference', options.preference, 'auto', PREFERENCES),
     sharedContext: str(options.sharedContext, ''),
     expectedInputLanguages: languageList(options.expectedInputLanguages, 'expectedInputLanguages'),
     expectedContextLanguages: languageList(options.expectedContextLanguages, 'expectedContextLanguages'),
@@ -40,10 +51,11 @@ function languageList(value, name) {
 }
 
 function languageTag(tag) {
+  const text = String(tag);
   try {
-    return Intl.getCanonicalLocales(String(tag))[0];
+    return Intl.getCanonicalLocales(text)[0];
   } catch {
-    throw new TypeError(`keypoints: ${JSON.stringify(String(tag))} is not a language tag`);
+    throw new RangeError(`keypoints: ${JSON.stringify(text)} is not a well-formed language tag`);
   }
 }
 
@@ -53,14 +65,9 @@ function bestFit(tag) {
   return tag.split('-')[0] === 'en' ? 'en' : tag;
 }
 
-// unsupported says why summaries with opts cannot be made here, as {code, message}, or returns null.
+// unsupported says why summaries with opts (as readOptions read them) cannot be made here, as {code, message}, or
+// returns null.
 export function unsupported(opts) {
-  const bad = (what, value, values) =>
-    values.includes(value) ? null : { code: 'invalid_options', message: `keypoints: ${what} "${value}" is not one of ${values.join(', ')}` };
-  const why = bad('type', opts.type, TYPES) ?? bad('format', opts.format, FORMATS) ?? bad('length', opts.length, LENGTHS);
-  if (why) {
-    return why;
-  }
   const languages = [...(opts.expectedInputLanguages ?? []), ...(opts.expectedContextLanguages ?? []), opts.outputLanguage ?? 'en'];
   const other = languages.find((tag) => tag !== 'en');
   if (other) {

@@ -139,17 +139,30 @@ describe('create', () => {
     assert.throws(() => new Summarizer(), TypeError);
   });
 
+  test('values outside the enums', async () => {
+    for (const options of [{ type: 'tl;dr' }, { format: 'html' }, { length: 'huge' }, { preference: 'fast' }]) {
+      await assert.rejects(Summarizer.create(options), TypeError, JSON.stringify(options));
+    }
+  });
+
+  test('preference', async () => {
+    assert.equal((await Summarizer.create()).preference, 'auto');
+    for (const preference of ['auto', 'speed', 'capability']) {
+      const s = await Summarizer.create({ preference, type: 'headline' });
+      assert.equal(s.preference, preference);
+      assert.equal(await s.summarize(seed), native(['-type', 'headline'], seed));
+    }
+  });
+
   test('unsupported options', async () => {
-    await rejectsWith(Summarizer.create({ type: 'tl;dr' }), 'NotSupportedError', 'invalid_options');
-    await rejectsWith(Summarizer.create({ format: 'html' }), 'NotSupportedError', 'invalid_options');
-    await rejectsWith(Summarizer.create({ length: 'huge' }), 'NotSupportedError', 'invalid_options');
     await rejectsWith(Summarizer.create({ expectedInputLanguages: ['fr'] }), 'NotSupportedError', 'unsupported_language');
     await rejectsWith(Summarizer.create({ expectedContextLanguages: ['en', 'de'] }), 'NotSupportedError', 'unsupported_language');
     await rejectsWith(Summarizer.create({ outputLanguage: 'ja' }), 'NotSupportedError', 'unsupported_language');
   });
 
   test('invalid arguments', async () => {
-    await assert.rejects(Summarizer.create({ outputLanguage: 'not a tag!' }), TypeError);
+    await assert.rejects(Summarizer.create({ outputLanguage: 'not a tag!' }), RangeError);
+    await assert.rejects(Summarizer.create({ expectedInputLanguages: ['en-abc-invalid'] }), RangeError);
     await assert.rejects(Summarizer.create({ expectedInputLanguages: 'en' }), TypeError);
     await assert.rejects(Summarizer.create({ monitor: 'yes' }), TypeError);
     const boom = new Error('boom');
@@ -176,6 +189,24 @@ describe('create', () => {
     ac.abort();
     await rejectsWith(p, 'AbortError');
     assert.ok(!events.includes(1), 'no progress after the abort');
+  });
+
+  test('signal aborted on the first progress event, with the engine loaded', async () => {
+    await Summarizer.create();
+    const ac = new AbortController();
+    const reason = new Error('enough');
+    const events = [];
+    const p = Summarizer.create({
+      signal: ac.signal,
+      monitor: (m) =>
+        m.addEventListener('downloadprogress', (e) => {
+          events.push(e.loaded);
+          ac.abort(reason);
+        }),
+    });
+    assert.deepEqual(events, [], 'events come in tasks of their own, after create returns');
+    await assert.rejects(p, (err) => err === reason);
+    assert.deepEqual(events, [0]);
   });
 
   test('signal aborted after create destroys the summarizer', async () => {
@@ -206,11 +237,6 @@ describe('availability', () => {
 
   test('unsupported', async () => {
     for (const options of [
-      { type: 'summary' },
-      { type: 'tl;dr' },
-      { format: 'html' },
-      { length: 'tiny' },
-      { length: 3 },
       { expectedInputLanguages: ['fr'] },
       { expectedInputLanguages: ['en', 'es'] },
       { expectedContextLanguages: ['de-DE'] },
@@ -221,9 +247,18 @@ describe('availability', () => {
     }
   });
 
-  test('invalid language tags', async () => {
-    await assert.rejects(Summarizer.availability({ expectedInputLanguages: ['en_US!'] }), TypeError);
-    await assert.rejects(Summarizer.availability({ outputLanguage: '' }), TypeError);
+  test('values outside the enums are TypeErrors, as Web IDL makes them', async () => {
+    for (const options of [{ type: 'summary' }, { type: 'tl;dr' }, { format: 'html' }, { length: 'tiny' }, { length: 3 },
+      { preference: 'quality' }]) {
+      await assert.rejects(Summarizer.availability(options), TypeError, JSON.stringify(options));
+    }
+    assert.equal(await Summarizer.availability({ format: 'json', preference: 'speed' }), 'available');
+  });
+
+  test('malformed language tags are RangeErrors', async () => {
+    await assert.rejects(Summarizer.availability({ expectedInputLanguages: ['en_US!'] }), RangeError);
+    await assert.rejects(Summarizer.availability({ outputLanguage: '' }), RangeError);
+    await assert.rejects(Summarizer.availability({ expectedInputLanguages: 'en' }), TypeError);
   });
 });
 
@@ -383,6 +418,10 @@ describe('measureInputUsage', () => {
   test('abort', async () => {
     const s = await Summarizer.create();
     await rejectsWith(s.measureInputUsage(seed, { signal: AbortSignal.abort() }), 'AbortError');
+    const ac = new AbortController();
+    const inFlight = s.measureInputUsage(seed, { signal: ac.signal });
+    ac.abort();
+    await rejectsWith(inFlight, 'AbortError');
   });
 });
 
@@ -485,8 +524,10 @@ describe('destroy', () => {
   test('calls in flight and later calls reject', async () => {
     const s = await Summarizer.create();
     const inFlight = s.summarize(seed);
+    const measuring = s.measureInputUsage(seed);
     s.destroy();
     await rejectsWith(inFlight, 'AbortError');
+    await rejectsWith(measuring, 'AbortError');
     await rejectsWith(s.summarize(seed), 'AbortError');
     await rejectsWith(s.analyze(seed), 'AbortError');
     await rejectsWith(s.measureInputUsage(seed), 'AbortError');
