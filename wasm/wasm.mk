@@ -4,7 +4,7 @@ WASM_OUT := $(BUILD)/wasm
 WASM_MODULES := keypoints.js keypoints.options.js keypoints.errors.js keypoints.engine.js keypoints.worker.js
 WASM_JS  := $(addprefix wasm/,$(WASM_MODULES)) wasm/keypoints.d.ts
 
-.PHONY: wasm size test-wasm bench-wasm
+.PHONY: wasm size test-wasm test-wpt bench-wasm
 
 # package.json makes Node.js read the folder's .js files, wasm_exec.js included, as ES modules.
 wasm:
@@ -24,9 +24,17 @@ size: wasm
 	else br="unknown (apt-get install brotli)"; fi; \
 	echo "keypoints.wasm: raw $$raw bytes, gzip $$gz bytes, brotli $$br"
 
-# The JS module's tests compare its summaries with the command-line tool's, so they need both builds.
+# The JS module's tests compare its summaries with the command-line tool's, so they need both builds; then the
+# web-platform-tests Summarizer suite.
 test-wasm: build wasm
 	KEYPOINTS_BUILD=$(BUILD) SHARED=$(SHARED) node --test wasm/test/*.test.mjs
+	@$(MAKE) --no-print-directory test-wpt
+
+# The web-platform-tests Summarizer suite against the built module, in headless Chromium (wasm/test/wpt/README.md).
+test-wpt: wasm
+	@test -x /usr/bin/chromium || { echo "test-wpt: /usr/bin/chromium is missing (apt-get install chromium)"; exit 1; }
+	cd wasm/test/wpt && { test -d node_modules || npm ci --no-audit --no-fund; }
+	node wasm/test/wpt/run.mjs . --no-build --module $(WASM_OUT)/keypoints.js --json $(BUILD)/wpt/results.json
 
 bench-wasm: wasm
 	KEYPOINTS_BUILD=$(BUILD) SHARED=$(SHARED) node wasm/bench.mjs
