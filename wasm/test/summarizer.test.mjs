@@ -520,6 +520,58 @@ describe('abort', () => {
   });
 });
 
+describe('the document', () => {
+  // Node.js has no document; these stand in for a page's, with only what the module reads of one.
+  const withDocument = async (doc, fn) => {
+    globalThis.document = doc;
+    try {
+      await fn();
+    } finally {
+      delete globalThis.document;
+    }
+  };
+  const page = (policy) => {
+    const doc = { featurePolicy: policy };
+    doc.defaultView = { document: doc };
+    return doc;
+  };
+
+  test('not fully active: InvalidStateError', async () => {
+    const s = await Summarizer.create();
+    const detached = { defaultView: null };
+    await withDocument(detached, async () => {
+      await rejectsWith(Summarizer.availability(), 'InvalidStateError', 'inactive_document');
+      await rejectsWith(Summarizer.create(), 'InvalidStateError', 'inactive_document');
+      await rejectsWith(s.summarize(seed), 'InvalidStateError', 'inactive_document');
+      await rejectsWith(s.measureInputUsage(seed), 'InvalidStateError', 'inactive_document');
+      assert.throws(() => s.summarizeStreaming(seed), { name: 'InvalidStateError' });
+    });
+    const replaced = { defaultView: { document: {} } };
+    await withDocument(replaced, () => rejectsWith(Summarizer.create(), 'InvalidStateError', 'inactive_document'));
+  });
+
+  test('a permissions policy that denies "summarizer": unavailable, NotAllowedError', async () => {
+    const denied = page({ features: () => ['summarizer'], allowsFeature: (f) => f !== 'summarizer' });
+    await withDocument(denied, async () => {
+      assert.equal(await Summarizer.availability(), 'unavailable');
+      await rejectsWith(Summarizer.create(), 'NotAllowedError', 'not_allowed');
+    });
+  });
+
+  test('a policy that allows it, or knows nothing of it, or none: available', async () => {
+    for (const policy of [
+      { features: () => ['summarizer'], allowsFeature: () => true },
+      { features: () => ['camera'], allowsFeature: () => false },
+      undefined,
+    ]) {
+      await withDocument(page(policy), async () => {
+        assert.equal(await Summarizer.availability(), 'available');
+        assert.match(await (await Summarizer.create()).summarize(seed), /###/);
+      });
+    }
+  });
+});
+
 describe('destroy', () => {
   test('calls in flight and later calls reject', async () => {
     const s = await Summarizer.create();
