@@ -23,12 +23,6 @@ const WASM_BYTES = 0;
 // ENCODINGS are the compressions setEngineSource accepts for wasm given as bytes.
 const ENCODINGS = ['identity', 'gzip'];
 
-// beside is the URL of a file that lies beside this module. It is worked out only when a default is needed: a module
-// loaded from a data: URL, such as the single-file page's worker, has no folder.
-function beside(name) {
-  return new URL(name, import.meta.url);
-}
-
 // source is where the engine comes from: what setEngineSource was given, the defaults for the rest.
 let source = {};
 
@@ -127,7 +121,8 @@ async function startEngine(src, report) {
   const wasm = wasmSource(src);
   // A wasm that cannot be had fails the load from here; the worker hears nothing of it.
   wasm.catch(() => {});
-  const worker = src.worker !== undefined ? src.worker : typeof Worker === 'function' ? beside('./keypoints.worker.js') : null;
+  // undefined: the default worker, keypoints.worker.js beside this module.
+  const worker = src.worker !== undefined ? src.worker : typeof Worker === 'function' ? undefined : null;
   if (worker !== null) {
     try {
       return await startWorker(worker, wasm, report);
@@ -153,18 +148,25 @@ async function wasmSource({ wasm, encoding, bytes }) {
   return { wasm: w, encoding, bytes };
 }
 
+// defaultWorker starts keypoints.worker.js from beside this module. It is written in the one form bundlers follow
+// (Vite and webpack bundle the worker of new Worker(new URL('./…', import.meta.url), {type: 'module'})), and runs
+// only when the default is wanted: a module loaded from a data: URL, such as the single-file page's, has no folder.
+function defaultWorker() {
+  return new Worker(new URL('./keypoints.worker.js', import.meta.url), { type: 'module', name: 'keypoints' });
+}
+
 // noWorker is how startWorker says that its worker never started, so that the engine may load on this thread.
 const noWorker = new Error('keypoints: the worker did not start');
 
 // startWorker runs the engine in a module Web Worker and resolves to a proxy that forwards calls to it. Replies are
 // matched to calls by id, so any number may be in flight. The worker starts at once and loads the engine from wasm
-// (a promise of wasmSource's result) once that is ready. It rejects with noWorker when the worker cannot be made,
-// or fails before it says anything.
+// (a promise of wasmSource's result) once that is ready; url is the worker's script, undefined for the default. It
+// rejects with noWorker when the worker cannot be made, or fails before it says anything.
 function startWorker(url, wasm, report) {
   return new Promise((resolve, reject) => {
     let worker;
     try {
-      worker = new Worker(url, { type: 'module', name: 'keypoints' });
+      worker = url === undefined ? defaultWorker() : new Worker(url, { type: 'module', name: 'keypoints' });
     } catch {
       reject(noWorker);
       return;
@@ -298,12 +300,15 @@ async function compileWasm({ wasm, encoding = 'identity', bytes = 0 }, onProgres
   let body;
   let total = bytes;
   if (wasm === undefined || typeof wasm === 'string' || wasm instanceof URL) {
-    const url = wasm === undefined ? beside('./keypoints.wasm') : new URL(wasm);
+    // Written out in full, as for the worker, so that bundlers find the wasm and ship it.
+    const url = wasm === undefined ? new URL('./keypoints.wasm', import.meta.url) : new URL(wasm);
     if (wasm === undefined) {
       total ||= WASM_BYTES;
     }
     if (url.protocol === 'file:') {
-      const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
+      // #fs is Node.js's file system in Node.js and a stub elsewhere (package.json's imports), so that bundles for
+      // browsers hold no Node.js module.
+      const { readFile } = await import('#fs');
       return WebAssembly.compile(await readFile(url));
     }
     let response;

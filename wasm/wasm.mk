@@ -2,11 +2,15 @@
 WASM_OUT := $(BUILD)/wasm
 # The module users import (keypoints.js) and the modules it is made of, each one job; then the worker and the types.
 WASM_MODULES := keypoints.js keypoints.options.js keypoints.errors.js keypoints.engine.js keypoints.worker.js
-WASM_JS  := $(addprefix wasm/,$(WASM_MODULES)) wasm/keypoints.d.ts
+# keypoints.fs.node.js is Node.js's file system and keypoints.fs.js its stand-in elsewhere (see the imports below),
+# and polyfill.js sets globalThis.Summarizer; pages that import keypoints.js need none of them.
+WASM_JS  := $(addprefix wasm/,$(WASM_MODULES) keypoints.fs.js keypoints.fs.node.js polyfill.js keypoints.d.ts polyfill.d.ts)
+# The folder's package.json: its .js files, wasm_exec.js included, are ES modules, and #fs is Node.js's file system
+# in Node.js only, the one place the engine reads a file: URL.
+WASM_PACKAGE_JSON := {"type":"module","imports":{"\#fs":{"node":"./keypoints.fs.node.js","default":"./keypoints.fs.js"}}}
 
 .PHONY: wasm size test-wasm test-wpt bench-wasm
 
-# package.json makes Node.js read the folder's .js files, wasm_exec.js included, as ES modules.
 wasm:
 	@mkdir -p $(WASM_OUT)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM_OUT)/keypoints.wasm ./wasm
@@ -15,7 +19,7 @@ wasm:
 	@bytes=$$(wc -c < $(WASM_OUT)/keypoints.wasm | tr -d ' '); \
 	sed -i "s|^const WASM_BYTES = .*;|const WASM_BYTES = $$bytes;|" $(WASM_OUT)/keypoints.engine.js; \
 	grep -q "^const WASM_BYTES = $$bytes;" $(WASM_OUT)/keypoints.engine.js
-	echo '{"type":"module"}' > $(WASM_OUT)/package.json
+	echo '$(WASM_PACKAGE_JSON)' > $(WASM_OUT)/package.json
 
 size: wasm
 	@raw=$$(stat -c %s $(WASM_OUT)/keypoints.wasm); \
