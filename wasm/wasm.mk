@@ -29,10 +29,11 @@ size: wasm
 	echo "keypoints.wasm: raw $$raw bytes, gzip $$gz bytes, brotli $$br"
 
 # The JS module's tests compare its summaries with the command-line tool's, so they need both builds; then the
-# web-platform-tests Summarizer suite.
+# web-platform-tests Summarizer suite, and the npm package as a user installs it (wasm/package.mk).
 test-wasm: build wasm
 	KEYPOINTS_BUILD=$(BUILD) SHARED=$(SHARED) node --test wasm/test/*.test.mjs
 	@$(MAKE) --no-print-directory test-wpt
+	@$(MAKE) --no-print-directory test-package
 
 # The web-platform-tests Summarizer suite against the built module, in headless Chromium (wasm/test/wpt/README.md).
 test-wpt: wasm
@@ -42,3 +43,6 @@ test-wpt: wasm
 
 bench-wasm: wasm
 	KEYPOINTS_BUILD=$(BUILD) SHARED=$(SHARED) node wasm/bench.mjs
+
+# The npm package (wasm/package.mk).
+include wasm/package.mk
