@@ -1,7 +1,7 @@
 // The panel: the key points of the page (or the selection) the user asked about, with the page's look. The
 // background reads the page and leaves the text in session storage (see background.js); the panel shows whatever
-// arrives there for its window, and runs the engine, keypoints.js, itself (through summarizing.js, the page's). Changing type or length summarizes the
-// stored text again, without reading the page again.
+// arrives there for its window, and runs the engine, keypoints.js, itself (through summarizing.js, the page's).
+// Changing type or length summarizes the stored text again, without reading the page again.
 //
 // Which records the panel follows: those of its window in the side panel or sidebar; those of one tab in the popup
 // (the active tab, which it asks the background to read) or when opened as panel.html?tab=ID.

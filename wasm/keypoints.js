@@ -74,7 +74,8 @@ export class Summarizer {
       throw signal.reason;
     }
     if (!allowedByPolicy()) {
-      throw withCode(new DOMException('keypoints: the permissions policy does not allow "summarizer" in this document', 'NotAllowedError'), 'not_allowed');
+      const message = 'keypoints: the permissions policy does not allow "summarizer" in this document';
+      throw withCode(new DOMException(message, 'NotAllowedError'), 'not_allowed');
     }
     const why = unsupported(opts);
     if (why) {
