@@ -10,7 +10,8 @@ package: wasm
 	node wasm/npm/pack.mjs $(WASM_OUT) $(PACKAGE_OUT)
 
 # The package as a user gets it: installed from the packed file into an empty project, built into a page by Vite with
-# the configuration its README gives, the page run in headless Chromium, and a TypeScript consumer type-checked.
+# the configuration its README gives and by webpack with none, each page run in headless Chromium, and a TypeScript
+# consumer type-checked.
 test-package: package
 	@test -x /usr/bin/chromium || { echo "test-package: /usr/bin/chromium is missing (apt-get install chromium)"; exit 1; }
 	cd wasm/test/package && { test -d node_modules || npm ci --no-audit --no-fund; }

@@ -1,7 +1,8 @@
 // The npm package as a user gets it: `make package`'s tarball installed into an empty project; imported by Node.js;
-// built into a page by Vite with the configuration the package's README gives, and that page run in headless
-// Chromium (Debian's /usr/bin/chromium); and a TypeScript consumer type-checked against its .d.ts. Vite, TypeScript
-// and playwright-core are this folder's npm packages. Needs `make build package` (make test-package).
+// built into a page by Vite with the configuration the package's README gives, and by webpack with none, each page
+// run in headless Chromium (Debian's /usr/bin/chromium); and a TypeScript consumer type-checked against its .d.ts.
+// Vite, webpack, TypeScript and playwright-core are this folder's npm packages. Needs `make build package` (make
+// test-package).
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -116,22 +117,8 @@ function viteConfig() {
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 
-test('Vite builds a page with the README configuration, and it summarizes in Chromium', { skip: !existsSync(CHROMIUM) && `${CHROMIUM} is absent` }, async () => {
-  write('vite.config.js', viteConfig());
-  write('seed.js', `export default ${JSON.stringify(seed)};\n`);
-  write('index.html', `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'">
-<title>consumer</title>
-<script type="module" src="/main.js"></script>
-</head>
-<body><pre id="out"></pre></body>
-</html>
-`);
-  // Code written for Chrome's Summarizer, with the polyfill, and ours by name.
-  write('main.js', `import 'keypoints/polyfill';
+// The page both bundlers build: code written for Chrome's Summarizer, with the polyfill, and ours by name.
+const mainJS = `import 'keypoints/polyfill';
 import { hasBuiltIn } from 'keypoints/polyfill';
 import { Summarizer as Keypoints } from 'keypoints';
 import seed from './seed.js';
@@ -147,16 +134,33 @@ try {
 }
 document.getElementById('out').textContent = JSON.stringify(report);
 document.body.dataset.done = 'true';
-`);
-  execFileSync('node', [tool('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: project, stdio: 'pipe' });
-  const dist = join(project, 'dist');
-  const assets = readdirSync(join(dist, 'assets'));
-  assert.ok(assets.some((f) => f.endsWith('.wasm')), `Vite copied the wasm: ${assets}`);
-  assert.ok(assets.some((f) => /worker/.test(f)), `Vite bundled the worker: ${assets}`);
-  for (const f of assets.filter((a) => a.endsWith('.js'))) {
-    assert.doesNotMatch(readFileSync(join(dist, 'assets', f), 'utf8'), /node:fs/, `${f} holds no Node.js import`);
-  }
+`;
 
+// page is the HTML of the page, under the strict policy the package README asks for, loading script.
+const page = (script) => `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'">
+<title>consumer</title>
+${script}
+</head>
+<body><pre id="out"></pre></body>
+</html>
+`;
+
+// checkBundle makes sure a bundler shipped the wasm and the worker, and no Node.js module.
+function checkBundle(dist) {
+  const files = readdirSync(dist, { recursive: true }).map(String);
+  assert.ok(files.some((f) => f.endsWith('.wasm')), `the wasm was shipped: ${files}`);
+  for (const f of files.filter((a) => a.endsWith('.js'))) {
+    assert.doesNotMatch(readFileSync(join(dist, f), 'utf8'), /node:fs|keypoints\.fs\.node/, `${f} holds no Node.js module`);
+  }
+}
+
+// runPage serves dist on 127.0.0.1, opens it in headless Chromium and checks what the page reports: the summaries
+// are the command-line tool's, the engine ran in one worker, and nothing but the page's own files was asked for.
+async function runPage(dist) {
   const served = [];
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://localhost').pathname;
@@ -176,16 +180,16 @@ document.body.dataset.done = 'true';
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
   });
   try {
-    const page = await browser.newPage();
+    const tab = await browser.newPage();
     const requests = [];
     const errors = [];
     const workers = [];
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('worker', (w) => workers.push(w.url()));
-    await page.goto(`${origin}/`);
-    await page.waitForSelector('body[data-done]');
-    const report = JSON.parse(await page.textContent('#out'));
+    tab.on('request', (r) => requests.push(r.url()));
+    tab.on('pageerror', (e) => errors.push(String(e)));
+    tab.on('worker', (w) => workers.push(w.url()));
+    await tab.goto(`${origin}/`);
+    await tab.waitForSelector('body[data-done]');
+    const report = JSON.parse(await tab.textContent('#out'));
     assert.equal(report.failure, undefined, report.failure);
     assert.deepEqual(errors, []);
     assert.equal(report.availability, 'available');
@@ -199,4 +203,33 @@ document.body.dataset.done = 'true';
     await browser.close();
     server.close();
   }
+}
+
+const browserTest = { skip: !existsSync(CHROMIUM) && `${CHROMIUM} is absent` };
+
+test('Vite builds a page with the README configuration, and it summarizes in Chromium', browserTest, async () => {
+  write('vite.config.js', viteConfig());
+  write('seed.js', `export default ${JSON.stringify(seed)};\n`);
+  write('main.js', mainJS);
+  write('index.html', page('<script type="module" src="/main.js"></script>'));
+  execFileSync('node', [tool('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: project, stdio: 'pipe' });
+  const dist = join(project, 'dist');
+  checkBundle(dist);
+  assert.ok(readdirSync(join(dist, 'assets')).some((f) => /worker/.test(f)), 'Vite bundled the worker');
+  await runPage(dist);
+});
+
+test('webpack builds the same page with no configuration of the package, and it summarizes in Chromium', browserTest, async () => {
+  write('seed.js', `export default ${JSON.stringify(seed)};\n`);
+  write('main.js', mainJS);
+  const { default: webpack } = await import(tool('webpack/lib/index.js'));
+  const dist = join(project, 'dist-webpack');
+  const stats = await new Promise((resolve, reject) => {
+    webpack({ mode: 'production', context: project, entry: './main.js', output: { path: dist } }, (err, result) =>
+      err ? reject(err) : resolve(result));
+  });
+  assert.ok(!stats.hasErrors(), stats.toString({ all: false, errors: true }));
+  writeFileSync(join(dist, 'index.html'), page('<script src="main.js"></script>'));
+  checkBundle(dist);
+  await runPage(dist);
 });
