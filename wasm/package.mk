@@ -14,5 +14,6 @@ package: wasm
 # consumer type-checked.
 test-package: package
 	@test -x /usr/bin/chromium || { echo "test-package: /usr/bin/chromium is missing (apt-get install chromium)"; exit 1; }
-	cd wasm/test/package && { test -d node_modules || npm ci --no-audit --no-fund; }
+	@# npm ci again when the lock file is newer than the install, as after a pull that changed it.
+	cd wasm/test/package && { test node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund; }
 	KEYPOINTS_BUILD=$(BUILD) node --test wasm/test/package/*.test.mjs

@@ -38,7 +38,7 @@ test-wasm: build wasm
 # The web-platform-tests Summarizer suite against the built module, in headless Chromium (wasm/test/wpt/README.md).
 test-wpt: wasm
 	@test -x /usr/bin/chromium || { echo "test-wpt: /usr/bin/chromium is missing (apt-get install chromium)"; exit 1; }
-	cd wasm/test/wpt && { test -d node_modules || npm ci --no-audit --no-fund; }
+	cd wasm/test/wpt && { test node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund; }
 	node wasm/test/wpt/run.mjs . --no-build --module $(WASM_OUT)/keypoints.js --json $(BUILD)/wpt/results.json
 
 bench-wasm: wasm
