@@ -21,13 +21,16 @@ const readability = join(here, 'node_modules', '@mozilla', 'readability');
 // What goes in, as [path in the extension, path on disk].
 const files = [
   ...['background.js', 'panel.html', 'panel.css', 'panel.js'].map((f) => [f, join(here, f)]),
-  // The summary and source views and their style are the page's own, so both look and behave alike; panel.css
-  // fits the style to the narrow panel.
+  // The summary and source views, the summarizers and messages around the engine, and the style are the page's own,
+  // so both look and behave alike; panel.css fits the style to the narrow panel.
   ['view.js', join(here, '..', 'site', 'view.js')],
+  ['summarizing.js', join(here, '..', 'site', 'summarizing.js')],
   ['style.css', join(here, '..', 'site', 'style.css')],
   ...readdirSync(join(here, 'icons')).map((f) => [`icons/${f}`, join(here, 'icons', f)]),
-  // The engine: the module, its worker, the wasm and Go's loader (keypoints.d.ts and package.json stay out).
-  ...['keypoints.js', 'keypoints.worker.js', 'keypoints.wasm', 'wasm_exec.js'].map((f) => [f, join(wasm, f)]),
+  // The engine: the module and those it imports, its worker, the wasm and Go's loader (keypoints.d.ts and
+  // package.json stay out).
+  ...['keypoints.js', 'keypoints.options.js', 'keypoints.errors.js', 'keypoints.engine.js', 'keypoints.worker.js',
+    'keypoints.wasm', 'wasm_exec.js'].map((f) => [f, join(wasm, f)]),
   ['vendor/Readability.js', join(readability, 'Readability.js')],
   ['vendor/Readability.LICENSE.md', join(readability, 'LICENSE.md')],
 ];

@@ -1,11 +1,11 @@
 // The panel: the key points of the page (or the selection) the user asked about, with the page's look. The
 // background reads the page and leaves the text in session storage (see background.js); the panel shows whatever
-// arrives there for its window, and runs the engine, keypoints.js, itself. Changing type or length summarizes the
-// stored text again, without reading the page again.
+// arrives there for its window, and runs the engine, keypoints.js, itself (through summarizing.js, the page's).
+// Changing type or length summarizes the stored text again, without reading the page again.
 //
 // Which records the panel follows: those of its window in the side panel or sidebar; those of one tab in the popup
 // (the active tab, which it asks the background to read) or when opened as panel.html?tab=ID.
-import { Summarizer } from './keypoints.js';
+import { MESSAGES, Summarizers, copyMarkdown, fail as failIn, flash, say as sayIn } from './summarizing.js';
 import { TYPE_NAMES, renderSummary, renderSource, showPoint } from './view.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -27,8 +27,9 @@ const ui = {
   source: $('source'),
 };
 
-// MESSAGES are what the panel says for each state it can be in, in words a reader of news uses.
-const MESSAGES = {
+// STATES are what the panel says for each state of a record that has no summary to show, in words a reader of news
+// uses; summarizing.js words the engine's errors.
+const STATES = {
   idle:
     'Choose the keypoints button in the toolbar to see the key points of the article on this page, or select ' +
     'some text and choose “Summarize selection” from the menu.',
@@ -40,11 +41,6 @@ const MESSAGES = {
   unreadable:
     'keypoints cannot read this page. Browsers keep extensions out of their own pages, extension stores and ' +
     'some viewers; open the article itself and try again.',
-  text_too_long: 'This text is too long to summarize. The limit is 5 MB; choose a single article.',
-  unsupported_language: 'This text does not look like English. keypoints reads English news only.',
-  empty_text: 'There are no words here to summarize.',
-  load: 'The summarizer could not start. Reload the extension and try again.',
-  internal: 'Something went wrong while summarizing this text. Try again.',
 };
 
 const state = {
@@ -52,37 +48,11 @@ const state = {
   record: null, // the record on screen: {id, kind, state, title, url, text...}, see background.js
   result: null, // the analyze result on screen
   run: 0, // number of the latest summary asked for; older answers are dropped
-  loaded: false, // the engine has started once
   lastPoint: null, // link of the point last shown, where Escape returns
 };
 
-// createSummarizer makes a Summarizer for one summary. keypoints.js loads the engine once and shares it between
-// summarizers (and loads it again after a failure), so a summarizer is only its options: there is nothing to keep.
-async function createSummarizer(type, length) {
-  const first = !state.loaded;
-  if (first) {
-    ui.progress.hidden = false;
-    ui.progressBar.removeAttribute('value');
-  }
-  try {
-    const s = await Summarizer.create({
-      type,
-      length,
-      format: 'markdown',
-      monitor(m) {
-        m.addEventListener('downloadprogress', (e) => {
-          if (e.loaded > 0) ui.progressBar.value = e.loaded;
-        });
-      },
-    });
-    state.loaded = true;
-    return s;
-  } catch (e) {
-    throw e?.code === 'invalid_options' || e?.code === 'unsupported_language' ? e : coded('load', e);
-  } finally {
-    if (first) ui.progress.hidden = true;
-  }
-}
+// summarizers holds one Summarizer per type and length, as the page does; the engine behind them loads once.
+const summarizers = new Summarizers({ progress: ui.progress, bar: ui.progressBar });
 
 // show puts a record on screen: who it is from, then its summary or what stopped it.
 function show(record) {
@@ -99,7 +69,7 @@ function show(record) {
     return;
   }
   hideResults();
-  say(MESSAGES[record.state] ?? MESSAGES.internal, record.state === 'reading' ? '' : 'notice');
+  say(STATES[record.state] ?? MESSAGES.internal, record.state === 'reading' ? '' : 'notice');
   document.body.dataset.state = record.state;
 }
 
@@ -115,7 +85,7 @@ async function summarize() {
   ui.results.setAttribute('aria-busy', 'true');
   if (ui.results.hidden) say('Summarizing…');
   try {
-    const s = await createSummarizer(type, length);
+    const s = await summarizers.get(type, length);
     if (run !== state.run) return;
     const r = await s.analyze(record.text);
     if (run !== state.run) return;
@@ -148,11 +118,9 @@ function render(record, r) {
 }
 
 function fail(e) {
-  const code = e?.code in MESSAGES ? e.code : 'internal';
   hideResults();
-  say(MESSAGES[code], 'error');
+  failIn(ui.status, e);
   document.body.dataset.state = 'error';
-  if (code === 'internal' || code === 'load') console.error('keypoints:', e?.cause ?? e);
 }
 
 function hideResults() {
@@ -161,9 +129,8 @@ function hideResults() {
   delete ui.results.dataset.record;
 }
 
-function say(message, kind = '') {
-  ui.status.textContent = message;
-  ui.status.className = `status ${kind}`.trim();
+function say(message, kind) {
+  sayIn(ui.status, message, kind);
 }
 
 function point(k) {
@@ -187,19 +154,8 @@ function hostOf(url) {
   }
 }
 
-function coded(code, cause) {
-  const e = new Error(MESSAGES[code], { cause });
-  e.code = code;
-  return e;
-}
-
-async function copyMarkdown() {
-  if (!state.result) return;
-  await navigator.clipboard.writeText(state.result.text.trimEnd() + '\n');
-  ui.copy.textContent = 'Copied';
-  setTimeout(() => {
-    ui.copy.textContent = 'Copy as Markdown';
-  }, 1500);
+async function copy() {
+  if (await copyMarkdown(state.result)) flash(ui.copy, 'Copied');
 }
 
 // mine says whether a stored record is one this panel follows.
@@ -234,7 +190,7 @@ async function follow() {
   if (stored.length > 0 && !state.record) {
     show(stored.at(-1));
   } else if (!state.record) {
-    say(MESSAGES.idle, 'notice');
+    say(STATES.idle, 'notice');
     document.body.dataset.state = 'idle';
   }
   if (params.has('popup') && state.follow.tabId !== undefined) {
@@ -265,7 +221,7 @@ function wire() {
       state.lastPoint.scrollIntoView({ block: 'nearest' });
     }
   });
-  ui.copy.addEventListener('click', copyMarkdown);
+  ui.copy.addEventListener('click', copy);
 }
 
 restoreChoices();

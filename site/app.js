@@ -1,6 +1,6 @@
 // The page: paste an article, get its key points. The engine is keypoints.js, which mirrors the web platform's
 // Summarizer API and runs on this device; the page only asks it for summaries and shows them.
-import { Summarizer } from './keypoints.js';
+import { Summarizers, TEXT_CODES, coded, copyMarkdown, fail as failIn, flash, markdown, say as sayIn } from './summarizing.js';
 import { TYPE_NAMES, renderSummary, renderSource, showPoint, showSpan } from './view.js';
 import { renderFacts } from './facts.js';
 
@@ -24,83 +24,20 @@ const ui = {
   download: $('download'),
 };
 
-// MESSAGES are what the page says for each error code of the engine, in words a reader of news uses.
-const MESSAGES = {
-  empty_text: 'There is nothing to summarize yet: paste the text of a news article into the box.',
-  text_too_long:
-    'This text is too long to summarize here. The limit is 5 MB, hundreds of articles at once: paste one article.',
-  unsupported_language:
-    'This text does not look like English. keypoints reads English news only, so it cannot summarize it.',
-  invalid_options: 'That choice of summary is not one keypoints knows. Reload the page and try again.',
-  unavailable:
-    'This browser cannot run the summarizer: it needs WebAssembly, which is missing or turned off here.',
-  load: 'The summarizer could not start. Check that the page loaded completely, then reload it and try again.',
-  internal: 'Something went wrong while summarizing this text. Your text is still here; try again or edit it.',
-};
-
 const state = {
   run: 0, // number of the latest summary asked for; older answers are dropped
   abort: null, // AbortController of the summary in flight
   result: null, // the analyze result on screen, with .source holding the text it was made from
-  loading: 0, // engine loads in flight, to show the progress bar once
-  loaded: false, // the engine has started once
   lastChoice: null, // the point's link or the fact's button last chosen, where Escape returns
   shown: 0, // summaries shown so far, as data-shown on the results: a new summary is one a test can wait for
 };
 
 // summarizers holds one Summarizer per type and length; the engine behind them loads once.
-const summarizers = new Map();
-
-function summarizerFor(type, length) {
-  const key = `${type}/${length}`;
-  let s = summarizers.get(key);
-  if (!s) {
-    s = createSummarizer(type, length);
-    summarizers.set(key, s);
-    s.catch(() => summarizers.delete(key));
-  }
-  return s;
-}
-
-async function createSummarizer(type, length) {
-  const options = { type, length, format: 'markdown' };
-  if ((await Summarizer.availability(options)) === 'unavailable') throw coded('unavailable');
-  const first = !state.loaded;
-  if (first) startProgress();
-  try {
-    const s = await Summarizer.create({
-      ...options,
-      monitor(m) {
-        if (first) m.addEventListener('downloadprogress', (e) => setProgress(e.loaded));
-      },
-    });
-    state.loaded = true;
-    return s;
-  } catch (e) {
-    // Options the engine refuses say so; anything else means the engine itself did not load.
-    throw e?.code === 'invalid_options' || e?.code === 'unsupported_language' ? e : coded('load', e);
-  } finally {
-    if (first) endProgress();
-  }
-}
-
-// The bar starts indeterminate: until the engine reports a share done, it only says that loading is under way.
-function startProgress() {
-  state.loading++;
-  ui.progress.hidden = false;
-  ui.progressBar.removeAttribute('value');
-  say('Loading the summarizer…');
-}
-
-function setProgress(loaded) {
-  if (Number.isFinite(loaded) && loaded > 0) ui.progressBar.value = Math.min(1, loaded);
-}
-
-function endProgress() {
-  if (--state.loading > 0) return;
-  ui.progressBar.value = 1;
-  ui.progress.hidden = true;
-}
+const summarizers = new Summarizers({
+  progress: ui.progress,
+  bar: ui.progressBar,
+  onLoad: () => say('Loading the summarizer…'),
+});
 
 // summarize asks for the summary of the text in the box with the chosen type and length, and shows it. A newer
 // request makes an older one moot: its answer, or its error, is dropped.
@@ -119,7 +56,7 @@ async function summarize() {
   }
   ui.results.setAttribute('aria-busy', 'true');
   try {
-    const s = await summarizerFor(type, length);
+    const s = await summarizers.get(type, length);
     if (run !== state.run) return;
     const started = performance.now();
     const r = await s.analyze(text, { signal: abort.signal });
@@ -164,18 +101,13 @@ function readyMessage(r) {
 // fail shows what went wrong. The text in the box is left exactly as it is; the summary of another text is hidden
 // rather than shown next to this one.
 function fail(e) {
-  const code = e?.code in MESSAGES ? e.code : 'internal';
   state.result = null;
   ui.results.hidden = true;
-  ui.text.setAttribute('aria-invalid', String(code === 'empty_text' || code === 'text_too_long' ||
-    code === 'unsupported_language'));
-  say(MESSAGES[code], 'error');
-  if (code === 'internal' || code === 'load') console.error('keypoints:', e?.cause ?? e);
+  ui.text.setAttribute('aria-invalid', String(TEXT_CODES.has(failIn(ui.status, e))));
 }
 
-function say(message, kind = '') {
-  ui.status.textContent = message;
-  ui.status.className = `status ${kind}`.trim();
+function say(message, kind) {
+  sayIn(ui.status, message, kind);
 }
 
 // point shows the source of key point k.
@@ -198,39 +130,14 @@ function count(n, word) {
   return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function coded(code, cause) {
-  const e = new Error(MESSAGES[code], { cause });
-  e.code = code;
-  return e;
-}
-
-// Markdown: the rendered summary as the engine wrote it.
-function markdown() {
-  return state.result ? state.result.text.trimEnd() + '\n' : '';
-}
-
-async function copyMarkdown() {
-  const md = markdown();
-  if (!md) return;
-  try {
-    await navigator.clipboard.writeText(md);
-  } catch {
-    // Clipboard access can be refused (permissions, an unfocused page); a selected text area copies everywhere.
-    const area = document.createElement('textarea');
-    area.value = md;
-    area.setAttribute('readonly', '');
-    area.className = 'offscreen';
-    document.body.append(area);
-    area.select();
-    document.execCommand('copy');
-    area.remove();
-  }
+async function copy() {
+  if (!(await copyMarkdown(state.result))) return;
   flash(ui.copy, 'Copied');
   say('Copied the summary as Markdown.', 'ok');
 }
 
 function downloadMarkdown() {
-  const md = markdown();
+  const md = markdown(state.result);
   if (!md) return;
   const url = URL.createObjectURL(new Blob([md], { type: 'text/markdown;charset=utf-8' }));
   const a = document.createElement('a');
@@ -254,16 +161,6 @@ function fileName(r) {
     .slice(0, 6)
     .join('-');
   return `keypoints-${slug || 'summary'}.md`;
-}
-
-function flash(button, text) {
-  const label = button.dataset.label ?? button.textContent;
-  button.dataset.label = label;
-  button.textContent = text;
-  clearTimeout(button._timer);
-  button._timer = setTimeout(() => {
-    button.textContent = label;
-  }, 1500);
 }
 
 // Preferences: the type and length chosen last time, and whether the side section was open. Storage can be refused
@@ -294,7 +191,7 @@ function updateClear() {
 
 function wire() {
   // The engine starts loading when the reader heads for the box, so most of its second is gone by the paste.
-  const warm = () => summarizerFor(chosen('type'), chosen('length')).catch(() => {});
+  const warm = () => summarizers.get(chosen('type'), chosen('length')).catch(() => {});
   ui.text.addEventListener('focus', warm, { once: true });
   ui.text.addEventListener('pointerenter', warm, { once: true });
   ui.text.addEventListener('input', (e) => {
@@ -347,7 +244,7 @@ function wire() {
     }
   });
   ui.facts.addEventListener('toggle', () => saveChoice('facts', ui.facts.open ? 'open' : 'closed'));
-  ui.copy.addEventListener('click', copyMarkdown);
+  ui.copy.addEventListener('click', copy);
   ui.download.addEventListener('click', downloadMarkdown);
 }
 
@@ -361,8 +258,8 @@ function registerOffline() {
   // the new version: reload into it at once when nothing is lost, or say so.
   const updating = navigator.serviceWorker.controller !== null;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (!updating || state.loaded) return;
-    if (state.loading === 0 && ui.text.value === '') location.reload();
+    if (!updating || summarizers.loaded) return;
+    if (summarizers.loading === 0 && ui.text.value === '') location.reload();
     else say('A new version of keypoints is ready. Reload the page to use it; copy your text first.');
   });
 }

@@ -2,10 +2,10 @@
 // wasm from the page, which may not load files.
 //
 // `serve -single` bundles this file in place of keypoints.js and ends the page with two data blocks in base64: the
-// worker as one module script (id "keypoints-worker": Go's wasm_exec.js, keypoints.js and keypoints.worker.js
-// joined), and keypoints.wasm gzipped (id "keypoints-wasm", data-size its size unpacked). A page opened from disk
-// may start a module worker from a data: URL only. Where the browser refuses even that, keypoints.js runs the engine
-// on the page, with the wasm_exec.js the page inlines.
+// worker as one module script (id "keypoints-worker": Go's wasm_exec.js, then keypoints.worker.js and the modules it
+// imports, joined), and keypoints.wasm gzipped (id "keypoints-wasm", data-size its size unpacked). A page opened from
+// disk may start a module worker from a data: URL only. Where the browser refuses even that, keypoints.js runs the
+// engine on the page, with the wasm_exec.js the page inlines.
 import { Summarizer as Engine, setEngineSource } from './keypoints.js';
 
 const worker = document.getElementById('keypoints-worker');

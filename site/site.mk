@@ -4,12 +4,12 @@ SINGLE_OUT := $(BUILD)/keypoints.html
 PORT       ?= 8080
 
 # The page's own files, and those of the engine module that it serves (types and package.json stay out).
-SITE_FILES := index.html style.css app.js view.js facts.js single-engine.js sw.js manifest.webmanifest \
+SITE_FILES := index.html style.css app.js summarizing.js view.js facts.js single-engine.js sw.js manifest.webmanifest \
 	icon.svg icon-192.png icon-512.png icon-maskable-512.png
-ENGINE_FILES := keypoints.js keypoints.worker.js keypoints.wasm wasm_exec.js
+ENGINE_FILES := $(WASM_MODULES) keypoints.wasm wasm_exec.js
 # What the service worker precaches: everything the served page loads (single-engine.js is the single file's).
-PRECACHE := index.html style.css app.js view.js facts.js manifest.webmanifest icon.svg icon-192.png icon-512.png \
-	icon-maskable-512.png $(ENGINE_FILES)
+PRECACHE := index.html style.css app.js summarizing.js view.js facts.js manifest.webmanifest icon.svg icon-192.png \
+	icon-512.png icon-maskable-512.png $(ENGINE_FILES)
 
 .PHONY: site serve single test-site
 
@@ -20,8 +20,8 @@ site: wasm
 	cp $(addprefix $(WASM_OUT)/,$(ENGINE_FILES)) $(SITE_OUT)/
 	@# The wasm's size, which download progress counts against when the server compresses the wasm.
 	@bytes=$$(wc -c < $(SITE_OUT)/keypoints.wasm | tr -d ' '); \
-	sed -i "s|^const WASM_BYTES = .*;|const WASM_BYTES = $$bytes;|" $(SITE_OUT)/keypoints.js; \
-	grep -q "^const WASM_BYTES = $$bytes;" $(SITE_OUT)/keypoints.js
+	sed -i "s|^const WASM_BYTES = .*;|const WASM_BYTES = $$bytes;|" $(SITE_OUT)/keypoints.engine.js; \
+	grep -q "^const WASM_BYTES = $$bytes;" $(SITE_OUT)/keypoints.engine.js
 	@# The worker's file list and version: a digest of every file it caches, so any change makes a new worker.
 	@version=$$(cd $(SITE_OUT) && cat $(PRECACHE) | sha256sum | cut -c1-16); \
 	files=$$(printf "'%s', " ./ $(PRECACHE) | sed 's/, $$//'); \

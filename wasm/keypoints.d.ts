@@ -11,11 +11,24 @@ export type SummarizerFormat = 'markdown' | 'plain-text' | 'json';
  * words for a headline. */
 export type SummarizerLength = 'short' | 'medium' | 'long';
 
+/** Whether the caller would rather have a fast summarizer or a capable one. Default "auto"; one engine serves all
+ * three. */
+export type SummarizerPreference = 'auto' | 'speed' | 'capability';
+
 /** keypoints answers "available" or "unavailable"; the other values exist for code written for the spec. */
 export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
-/** The stable codes errors carry in `code`, to switch on. */
-export type ErrorCode = 'empty_text' | 'text_too_long' | 'unsupported_language' | 'invalid_options' | 'internal';
+/** The stable codes errors carry in `code`, to switch on. "not_allowed" is the NotAllowedError of a document whose
+ * permissions policy does not allow "summarizer"; "inactive_document" the InvalidStateError of a document that is
+ * not fully active. */
+export type ErrorCode =
+  | 'empty_text'
+  | 'text_too_long'
+  | 'unsupported_language'
+  | 'invalid_options'
+  | 'not_allowed'
+  | 'inactive_document'
+  | 'internal';
 
 export interface SummarizerCreateCoreOptions {
   /** Default "key-points". */
@@ -24,6 +37,8 @@ export interface SummarizerCreateCoreOptions {
   format?: SummarizerFormat;
   /** Default "short". */
   length?: SummarizerLength;
+  /** Default "auto". */
+  preference?: SummarizerPreference;
   /** Language tags of the input; only English ("en", "en-US"...) is supported. */
   expectedInputLanguages?: string[];
   /** Language tags of the context strings; only English is supported. */
@@ -76,11 +91,16 @@ export interface CreateMonitor extends EventTarget {
 export declare class Summarizer {
   private constructor();
 
-  /** "available" for supported options; "unavailable" for other types, formats, lengths or languages. Rejects
-   * with a TypeError for a string that is not a language tag. */
+  /** "available" for supported options; "unavailable" for languages other than English, or where the document's
+   * permissions policy does not allow "summarizer" (Chromium says; Firefox and WebKit expose no policy, and there
+   * the module allows itself). Rejects with a TypeError for a type, format, length or preference outside its
+   * values, a RangeError for a malformed language tag, and an InvalidStateError for a document that is not fully
+   * active. */
   static availability(options?: SummarizerCreateCoreOptions): Promise<Availability>;
 
-  /** Loads the engine (once per page or process, shared by every summarizer) and resolves to a summarizer. */
+  /** Loads the engine (once per page or process, shared by every summarizer) and resolves to a summarizer. Rejects
+   * as availability does, with a NotAllowedError where availability would say "unavailable" for the policy, and with
+   * a NotSupportedError for other unavailable options. */
   static create(options?: SummarizerCreateOptions): Promise<Summarizer>;
 
   /** The summary of input; "" for input without words. */
@@ -89,7 +109,8 @@ export declare class Summarizer {
   /** The summary a line at a time; the chunks concatenate to what summarize resolves to. */
   summarizeStreaming(input: string, options?: SummarizerSummarizeOptions): ReadableStream<string>;
 
-  /** The input's UTF-8 length in bytes, the unit of inputQuota. */
+  /** The input's UTF-8 length in bytes, the unit of inputQuota; in a later task, so that destroy or an abort
+   * before then rejects it. */
   measureInputUsage(input: string, options?: SummarizerSummarizeOptions): Promise<number>;
 
   /** Beyond the spec: the structured summary, every span a UTF-16 offset range of input. Rejects input without
@@ -103,6 +124,7 @@ export declare class Summarizer {
   readonly type: SummarizerType;
   readonly format: SummarizerFormat;
   readonly length: SummarizerLength;
+  readonly preference: SummarizerPreference;
   /** "" when create was given none. */
   readonly sharedContext: string;
   /** Best fits of the tags given to create (["en"]), or null when none were. */
@@ -207,7 +229,7 @@ export interface EngineSource {
   /** "gzip" when wasm is given as gzipped bytes. Default "identity"; a fetched URL is decoded by the browser. */
   encoding?: 'identity' | 'gzip';
   /** The size of keypoints.wasm uncompressed, which download progress counts against. Default: the size the build
-   * wrote into keypoints.js for its own keypoints.wasm, or else the response's Content-Length. */
+   * wrote into keypoints.engine.js for its own keypoints.wasm, or else the response's Content-Length. */
   bytes?: number;
   /** The worker's module script, which must answer as keypoints.worker.js does; null runs the engine on the calling
    * thread. Default: keypoints.worker.js where Worker exists, null elsewhere. Where the worker cannot start, the

@@ -7,11 +7,10 @@
 //   const summarizer = await Summarizer.create({ type: 'key-points', length: 'medium' });
 //   const markdown = await summarizer.summarize(article);
 //
-// Behind it sits the Go core compiled to WebAssembly (keypoints.wasm, run by Go's wasm_exec.js; both lie beside this
-// file). In browsers the engine runs in a module Web Worker (keypoints.worker.js), so a page never freezes while it
-// loads or summarizes. Where no Worker exists (Node.js, an extension's service worker), or the browser will not start
-// one, it runs on the calling thread; a service worker, where import() is forbidden, imports './wasm_exec.js' itself
-// before this module. Either way the engine is loaded once and shared by every Summarizer. The module fetches its own
+// The module is the entry of four, one job each: this one is the Summarizer API; keypoints.options.js reads and
+// checks options; keypoints.errors.js makes the errors callers receive; keypoints.engine.js loads the Go core,
+// compiled to WebAssembly (keypoints.wasm, run by Go's wasm_exec.js), in a Web Worker (keypoints.worker.js) or on
+// the calling thread, once, for every Summarizer. All of them lie beside this file, and the module fetches those
 // files and nothing else, unless setEngineSource tells it where else they are (the single-file page hands it its
 // worker and wasm that way).
 //
@@ -19,27 +18,11 @@
 // sharedContext options, which steer a language model, are accepted and ignored: they could not change which
 // sentences carry the story.
 
-const TYPES = ['key-points', 'tldr', 'teaser', 'headline'];
-const LENGTHS = ['short', 'medium', 'long'];
-// "json" is beyond the spec: the summary as JSON text, as the command-line tool's -format json renders it.
-const FORMATS = ['markdown', 'plain-text', 'json'];
+import { engineOptions, readOptions, unsupported } from './keypoints.options.js';
+import { engineError, quotaExceeded, withCode } from './keypoints.errors.js';
+import { sharedEngine } from './keypoints.engine.js';
 
-// The share of downloadprogress given to fetching and compiling the wasm; instantiating it takes the next slice, and
-// loading the part-of-speech model (the one slow step after the download) the rest up to 1.
-const DOWNLOADED = 0.8;
-const INSTANTIATED = 0.85;
-// The spec fires progress at most every 50 ms, in steps of 1/65536.
-const PROGRESS_INTERVAL_MS = 50;
-const PROGRESS_STEPS = 65536;
-
-// WASM_BYTES is the size of keypoints.wasm in bytes, written in here by the build beside it; 0 where it was not.
-// Download progress counts the bytes of the wasm as they arrive against it: a server that compresses the wasm sends
-// no length of what its body yields (Content-Length, when present, counts the compressed bytes), so without it
-// progress jumps from nothing to done.
-const WASM_BYTES = 0;
-
-// ENCODINGS are the compressions setEngineSource accepts for wasm given as bytes.
-const ENCODINGS = ['identity', 'gzip'];
+export { loadEngine, setEngineSource } from './keypoints.engine.js';
 
 /**
  * Summarizer summarizes English news text into key points grouped by theme, a TL;DR, a teaser or a headline. Create
@@ -60,27 +43,39 @@ export class Summarizer {
 
   /**
    * availability resolves to "available" when summaries with these options can be made here, and "unavailable"
-   * otherwise: for a type, format or length outside the documented values, a language other than English in
-   * expectedInputLanguages, expectedContextLanguages or outputLanguage, or a runtime without WebAssembly. It rejects
-   * with a TypeError for a string that is not a language tag, as the spec says.
+   * otherwise: for a language other than English in expectedInputLanguages, expectedContextLanguages or
+   * outputLanguage, a runtime without WebAssembly, or a document whose permissions policy does not allow
+   * "summarizer" (see allowedByPolicy). As the spec's Web IDL says, it rejects with a TypeError for a type, format,
+   * length or preference outside its enum, with a RangeError for a malformed language tag, and with an
+   * InvalidStateError when the document is not fully active.
    */
   static async availability(options = {}) {
-    return unsupported(readOptions(options)) ? 'unavailable' : 'available';
+    const opts = readOptions(options);
+    throwIfInactive();
+    return unsupported(opts) || !allowedByPolicy() ? 'unavailable' : 'available';
   }
 
   /**
    * create resolves to a Summarizer once the engine is ready. The first call loads it (fetch, compile, instantiate,
    * and the part-of-speech model); later calls share it. options.monitor, if given, is called with an EventTarget
-   * that receives downloadprogress events whose loaded goes from 0 to 1. It rejects with a NotSupportedError for
-   * options availability calls unavailable, with the signal's reason if options.signal aborts before the engine is
-   * ready, and with a NetworkError or an OperationError if the engine cannot be loaded. Aborting options.signal
-   * later destroys the summarizer.
+   * that receives downloadprogress events whose loaded goes from 0 to 1, each in a task of its own, as the spec
+   * queues them, so that a listener may still abort create. It rejects as availability does for options outside
+   * the enums and malformed tags, with an InvalidStateError when the document is not fully active, with a
+   * NotAllowedError (code "not_allowed") where the permissions policy does not allow "summarizer", with a
+   * NotSupportedError for options availability calls unavailable, with the signal's reason if options.signal
+   * aborts before the summarizer is made, and with a NetworkError or an OperationError if the engine cannot be
+   * loaded. Aborting options.signal later destroys the summarizer.
    */
   static async create(options = {}) {
     const opts = readOptions(options);
+    throwIfInactive();
     const signal = options?.signal;
     if (signal?.aborted) {
       throw signal.reason;
+    }
+    if (!allowedByPolicy()) {
+      const message = 'keypoints: the permissions policy does not allow "summarizer" in this document';
+      throw withCode(new DOMException(message, 'NotAllowedError'), 'not_allowed');
     }
     const why = unsupported(opts);
     if (why) {
@@ -94,13 +89,20 @@ export class Summarizer {
       monitor = new CreateMonitor();
       options.monitor.call(undefined, monitor);
     }
-    let stopped = false; // no events once create has failed
+    let stopped = false; // no events once create has failed or been aborted
     let fired = -1;
+    // events settles once every event asked for so far has been dispatched, or dropped.
+    let events = Promise.resolve();
     const fire = (loaded) => {
-      if (monitor && !stopped && loaded > fired) {
+      if (monitor && loaded > fired) {
         fired = loaded;
-        monitor.dispatchEvent(progressEvent(loaded));
+        events = events.then(nextTask).then(() => {
+          if (!stopped && !signal?.aborted) {
+            monitor.dispatchEvent(progressEvent(loaded));
+          }
+        });
       }
+      return events;
     };
     const load = sharedEngine();
     fire(0);
@@ -109,16 +111,20 @@ export class Summarizer {
     if (!load.engine) {
       fire(load.progress);
     }
+    // The summarizer is made after the last event: an abort heard by then still rejects create.
+    const ready = load.ready.then(async (engine) => {
+      await fire(1);
+      return engine;
+    });
     let engine;
     try {
-      engine = await untilAborted(load.ready, [signal]);
+      engine = await untilAborted(ready, [signal]);
     } catch (err) {
       stopped = true;
       throw err;
     } finally {
       load.listeners.delete(onProgress);
     }
-    fire(1);
     const summarizer = new Summarizer(constructing, opts, engine);
     signal?.addEventListener('abort', () => summarizer.#destroy(signal.reason), { once: true });
     return summarizer;
@@ -137,6 +143,11 @@ export class Summarizer {
   /** length is "short", "medium" or "long". */
   get length() {
     return this.#options.length;
+  }
+
+  /** preference is "auto", "speed" or "capability", as given to create; one engine serves them all. */
+  get preference() {
+    return this.#options.preference;
   }
 
   /** sharedContext is the string given to create, "" when none was; the summary does not depend on it. */
@@ -187,6 +198,7 @@ export class Summarizer {
    * the finished summary, a line at a time. Errors and aborts error the stream; a signal already aborted throws.
    */
   summarizeStreaming(input, options = {}) {
+    throwIfInactive();
     throwIfAborted(this.#signals(options));
     let canceled = false;
     return new ReadableStream({
@@ -219,8 +231,13 @@ export class Summarizer {
    * engine's limit is written in. options.context is ignored, as it is by summarize, and so does not count.
    */
   async measureInputUsage(input, options = {}) {
-    throwIfAborted(this.#signals(options));
-    return utf8Length(String(input));
+    throwIfInactive();
+    const signals = this.#signals(options);
+    const text = String(input);
+    // The answer comes in a later task, as the spec's does from its parallel steps, so that destroy or an abort
+    // before then rejects the call, as it does calls to the engine.
+    await untilAborted(nextTask(), signals);
+    return utf8Length(text);
   }
 
   /**
@@ -254,6 +271,7 @@ export class Summarizer {
   }
 
   async #run(method, input, options) {
+    throwIfInactive();
     const signals = this.#signals(options);
     throwIfAborted(signals);
     const text = String(input);
@@ -262,7 +280,7 @@ export class Summarizer {
       throw quotaExceeded(`keypoints: the input is ${requested} bytes, the limit is ${this.inputQuota}`, requested, this.inputQuota);
     }
     const opts = this.#options;
-    const optionsJSON = JSON.stringify({ Type: opts.type, Length: opts.length, Format: opts.format });
+    const optionsJSON = engineOptions(opts);
     try {
       return await untilAborted(this.#engine.run(method, text, optionsJSON), signals);
     } catch (err) {
@@ -309,72 +327,6 @@ function progressEvent(loaded) {
   return e;
 }
 
-// readOptions reads create's or availability's options as Web IDL would: absent values take the spec's defaults,
-// other values become strings, language tags are canonicalized (a TypeError for one that is not a tag) and replaced
-// by their best fit among the languages supported, which for English is "en".
-function readOptions(options) {
-  if (options === undefined || options === null) {
-    options = {};
-  } else if (typeof options !== 'object' && typeof options !== 'function') {
-    throw new TypeError('keypoints: options must be an object');
-  }
-  const str = (value, fallback) => (value === undefined ? fallback : String(value));
-  const outputLanguage = options.outputLanguage === undefined ? null : bestFit(languageTag(options.outputLanguage));
-  return {
-    type: str(options.type, 'key-points'),
-    format: str(options.format, 'markdown'),
-    length: str(options.length, 'short'),
-    sharedContext: str(options.sharedContext, ''),
-    expectedInputLanguages: languageList(options.expectedInputLanguages, 'expectedInputLanguages'),
-    expectedContextLanguages: languageList(options.expectedContextLanguages, 'expectedContextLanguages'),
-    outputLanguage,
-  };
-}
-
-function languageList(value, name) {
-  if (value === undefined) {
-    return null;
-  }
-  if (value === null || typeof value !== 'object' || typeof value[Symbol.iterator] !== 'function') {
-    throw new TypeError(`keypoints: ${name} must be a list of language tags`);
-  }
-  const tags = [...new Set(Array.from(value, (tag) => bestFit(languageTag(tag))))];
-  return tags.length ? Object.freeze(tags) : null;
-}
-
-function languageTag(tag) {
-  try {
-    return Intl.getCanonicalLocales(String(tag))[0];
-  } catch {
-    throw new TypeError(`keypoints: ${JSON.stringify(String(tag))} is not a language tag`);
-  }
-}
-
-// bestFit maps any English tag (en, en-US, en-Latn-GB...) to "en", the one language supported, and leaves the
-// others as they are so that unsupported can name them.
-function bestFit(tag) {
-  return tag.split('-')[0] === 'en' ? 'en' : tag;
-}
-
-// unsupported says why summaries with opts cannot be made here, as {code, message}, or returns null.
-function unsupported(opts) {
-  const bad = (what, value, values) =>
-    values.includes(value) ? null : { code: 'invalid_options', message: `keypoints: ${what} "${value}" is not one of ${values.join(', ')}` };
-  const why = bad('type', opts.type, TYPES) ?? bad('format', opts.format, FORMATS) ?? bad('length', opts.length, LENGTHS);
-  if (why) {
-    return why;
-  }
-  const languages = [...(opts.expectedInputLanguages ?? []), ...(opts.expectedContextLanguages ?? []), opts.outputLanguage ?? 'en'];
-  const other = languages.find((tag) => tag !== 'en');
-  if (other) {
-    return { code: 'unsupported_language', message: `keypoints: only English is supported, not "${other}"` };
-  }
-  if (typeof WebAssembly !== 'object') {
-    return { code: 'internal', message: 'keypoints: this runtime has no WebAssembly' };
-  }
-  return null;
-}
-
 // utf8Length is the length of s in UTF-8, without encoding it. A lone surrogate counts as U+FFFD, three bytes, as
 // TextEncoder (and so the engine) writes it.
 function utf8Length(s) {
@@ -393,6 +345,55 @@ function utf8Length(s) {
     }
   }
   return n;
+}
+
+// throwIfInactive throws the spec's InvalidStateError when the module's document is not fully active: its frame
+// was removed (a document without a window), or it is no longer the one its frame shows. Workers and Node.js have
+// no document, and nothing to check.
+function throwIfInactive() {
+  const doc = globalThis.document;
+  if (doc && typeof doc === 'object' && 'defaultView' in doc) {
+    const view = doc.defaultView;
+    if (!view || view.document !== doc) {
+      throw withCode(new DOMException('keypoints: the document is not fully active', 'InvalidStateError'), 'inactive_document');
+    }
+  }
+}
+
+// allowedByPolicy says whether the document's permissions policy allows the "summarizer" feature, which by default
+// a document's own origin has and cross-origin frames have only when their <iframe> says allow="summarizer". Where
+// the browser can say (Chromium's document.featurePolicy, which knows the feature from its own Summarizer), the
+// module follows it, as the spec asks. Where it cannot (Firefox and WebKit expose no policy to scripts; a browser
+// without a Summarizer of its own has never heard of the feature; workers and Node.js have no document), the
+// module allows itself: it is the framed page's own code, run on files that page chose to load, and the policy
+// guards the browser's model, which is not in use.
+function allowedByPolicy() {
+  const policy = globalThis.document?.permissionsPolicy ?? globalThis.document?.featurePolicy;
+  if (typeof policy?.allowsFeature !== 'function' || typeof policy.features !== 'function') {
+    return true;
+  }
+  try {
+    return !policy.features().includes('summarizer') || policy.allowsFeature('summarizer');
+  } catch {
+    return true;
+  }
+}
+
+// nextTask resolves in a task of its own, after whatever the current one queues. A message on a fresh channel is
+// used where there is one: timers in a hidden tab may wait a second.
+function nextTask() {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel === 'function') {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    } else {
+      setTimeout(resolve, 0);
+    }
+  });
 }
 
 function throwIfAborted(signals) {
@@ -435,391 +436,4 @@ function untilAborted(work, signals) {
       },
     );
   });
-}
-
-// withCode gives err our stable code. DOMException has a numeric legacy code getter on its prototype; an own
-// property shadows it.
-function withCode(err, code) {
-  Object.defineProperty(err, 'code', { value: code, enumerable: true, configurable: true });
-  return err;
-}
-
-function quotaExceeded(message, requested, quota) {
-  let err;
-  if (typeof QuotaExceededError === 'function') {
-    try {
-      err = new QuotaExceededError(message, { requested, quota });
-    } catch {
-      err = undefined;
-    }
-  }
-  if (!err) {
-    err = new DOMException(message, 'QuotaExceededError');
-    Object.defineProperties(err, {
-      requested: { value: requested, enumerable: true },
-      quota: { value: quota, enumerable: true },
-    });
-  }
-  return withCode(err, 'text_too_long');
-}
-
-// engineError turns an error from the engine ({code, message}, an Error from the Go bridge or a plain object from
-// the worker) into what callers receive: the DOMException Chrome's summarizer raises in that case, carrying our code.
-function engineError(err, requested, quota) {
-  const code = typeof err?.code === 'string' ? err.code : 'internal';
-  const message = String(err?.message ?? err);
-  switch (code) {
-    case 'unsupported_language':
-    case 'invalid_options':
-      return withCode(new DOMException(message, 'NotSupportedError'), code);
-    case 'text_too_long':
-      return quotaExceeded(message, requested, quota);
-    case 'empty_text':
-      return withCode(new Error(message), code);
-    default:
-      if (err?.name === 'NetworkError' || err?.name === 'OperationError') {
-        return withCode(new DOMException(message, err.name), 'internal');
-      }
-      return withCode(new DOMException(message, 'UnknownError'), 'internal');
-  }
-}
-
-// beside is the URL of a file that lies beside this module. It is worked out only when a default is needed: a module
-// loaded from a data: URL, such as the single-file page's worker, has no folder.
-function beside(name) {
-  return new URL(name, import.meta.url);
-}
-
-// source is where the engine comes from: what setEngineSource was given, the defaults for the rest.
-let source = {};
-
-/**
- * setEngineSource changes where the engine comes from, for pages that cannot load it from the files beside this
- * module (a page saved as one file, a bundle that moves files). Fields left out keep their defaults:
- *
- *   wasm      keypoints.wasm: a URL, its bytes (a Blob, ArrayBuffer or typed array), or a function that returns or
- *             resolves to either, called once, when the engine loads. Default: keypoints.wasm beside this module.
- *   encoding  "gzip" when wasm is given as gzipped bytes; "identity" (the default) otherwise. A fetched URL is
- *             decoded by the browser, whatever its server sends.
- *   bytes     the size of keypoints.wasm, uncompressed, which download progress counts against. Default: the size
- *             the build wrote into this module for its own keypoints.wasm, or else what the response says.
- *   worker    the URL of the worker's module script, which must do what keypoints.worker.js does; null runs the
- *             engine on the calling thread. Default: keypoints.worker.js beside this module where Worker exists,
- *             null elsewhere.
- *
- * It throws a TypeError for a value of the wrong kind, and an InvalidStateError DOMException once the engine has
- * started loading: the engine is shared by every Summarizer of the page and loads once.
- */
-export function setEngineSource(next = {}) {
-  if (shared && (!shared.engine || shared.engine.alive)) {
-    throw new DOMException('keypoints: the engine has started loading; set its source before the first create', 'InvalidStateError');
-  }
-  if (next === null || typeof next !== 'object') {
-    throw new TypeError('keypoints: the engine source must be an object');
-  }
-  const { wasm, encoding = 'identity', bytes = 0, worker } = next;
-  if (wasm !== undefined && typeof wasm !== 'function' && !isWasmSource(wasm)) {
-    throw new TypeError('keypoints: wasm must be a URL, a Blob, an ArrayBuffer, a typed array or a function');
-  }
-  if (!ENCODINGS.includes(encoding)) {
-    throw new TypeError(`keypoints: encoding "${encoding}" is not one of ${ENCODINGS.join(', ')}`);
-  }
-  if (!Number.isSafeInteger(bytes) || bytes < 0) {
-    throw new TypeError('keypoints: bytes must be a whole number of bytes');
-  }
-  if (worker !== undefined && worker !== null && typeof worker !== 'string' && !(worker instanceof URL)) {
-    throw new TypeError('keypoints: worker must be a URL or null');
-  }
-  source = { wasm, encoding, bytes, worker };
-}
-
-function isWasmSource(wasm) {
-  return (
-    typeof wasm === 'string' ||
-    wasm instanceof URL ||
-    (typeof Blob === 'function' && wasm instanceof Blob) ||
-    wasm instanceof ArrayBuffer ||
-    ArrayBuffer.isView(wasm)
-  );
-}
-
-// The engine, loaded once per page (or process) and shared by every Summarizer. listeners hear its load progress,
-// from 0 up to (not including) 1; ready resolves to the engine, {run, maxTextBytes, alive}. A failed load, or an
-// engine that stopped, is forgotten, so that a later create starts again.
-let shared = null;
-
-function sharedEngine() {
-  if (shared && (!shared.engine || shared.engine.alive)) {
-    return shared;
-  }
-  const load = { progress: 0, listeners: new Set(), ready: null, engine: null };
-  const report = (fraction) => {
-    const loaded = Math.min(Math.floor(fraction * PROGRESS_STEPS), PROGRESS_STEPS - 1) / PROGRESS_STEPS;
-    if (loaded > load.progress) {
-      load.progress = loaded;
-      for (const listener of load.listeners) {
-        listener(loaded);
-      }
-    }
-  };
-  load.ready = startEngine(source, report).catch((err) => {
-    throw loadFailure(err);
-  });
-  load.ready.then(
-    (engine) => {
-      load.engine = engine;
-    },
-    () => {
-      if (shared === load) {
-        shared = null;
-      }
-    },
-  );
-  shared = load;
-  return load;
-}
-
-// startEngine loads the engine in a worker, or on this thread where there is none to use: where Worker is missing,
-// where the source says so, or where the worker cannot start at all (a browser that refuses it, a script that does
-// not load).
-async function startEngine(src, report) {
-  const wasm = wasmSource(src);
-  // A wasm that cannot be had fails the load from here; the worker hears nothing of it.
-  wasm.catch(() => {});
-  const worker = src.worker !== undefined ? src.worker : typeof Worker === 'function' ? beside('./keypoints.worker.js') : null;
-  if (worker !== null) {
-    try {
-      return await startWorker(worker, wasm, report);
-    } catch (err) {
-      if (err !== noWorker) {
-        throw err;
-      }
-    }
-  }
-  return loadEngine(report, await wasm);
-}
-
-// loadFailure is the error create rejects with when the engine cannot be loaded: a NetworkError when the wasm
-// cannot be fetched, an OperationError for everything else (a wasm that does not compile, a runtime that does not
-// start), each with code "internal".
-function loadFailure(err) {
-  if (err?.name === 'NetworkError' || err?.name === 'OperationError') {
-    return err;
-  }
-  return withCode(new DOMException(`keypoints: the engine did not load: ${err?.message ?? err}`, 'OperationError'), 'internal');
-}
-
-// wasmSource is what loadEngine needs of src, in a form a worker can be sent: the function called, a URL made
-// absolute against the page, so that the worker, whose base is its script, reads the same file.
-async function wasmSource({ wasm, encoding, bytes }) {
-  let w = typeof wasm === 'function' ? await wasm() : wasm;
-  if (w !== undefined && !isWasmSource(w)) {
-    throw new TypeError('keypoints: the wasm function must give a URL, a Blob, an ArrayBuffer or a typed array');
-  }
-  if (typeof w === 'string' || w instanceof URL) {
-    w = new URL(w, globalThis.location?.href).href;
-  }
-  return { wasm: w, encoding, bytes };
-}
-
-// noWorker is how startWorker says that its worker never started, so that the engine may load on this thread.
-const noWorker = new Error('keypoints: the worker did not start');
-
-// startWorker runs the engine in a module Web Worker and resolves to a proxy that forwards calls to it. Replies are
-// matched to calls by id, so any number may be in flight. The worker starts at once and loads the engine from wasm
-// (a promise of wasmSource's result) once that is ready. It rejects with noWorker when the worker cannot be made,
-// or fails before it says anything.
-function startWorker(url, wasm, report) {
-  return new Promise((resolve, reject) => {
-    let worker;
-    try {
-      worker = new Worker(url, { type: 'module', name: 'keypoints' });
-    } catch {
-      reject(noWorker);
-      return;
-    }
-    const pending = new Map();
-    let nextID = 1;
-    let heard = false;
-    let failure = null;
-    const fail = (err) => {
-      failure = err;
-      worker.terminate();
-      reject(err);
-      for (const call of pending.values()) {
-        call.reject(err);
-      }
-      pending.clear();
-    };
-    const engine = {
-      maxTextBytes: 0,
-      get alive() {
-        return !failure;
-      },
-      run(method, text, optionsJSON) {
-        if (failure) {
-          return Promise.reject(failure);
-        }
-        const id = nextID++;
-        return new Promise((resolve, reject) => {
-          pending.set(id, { resolve, reject });
-          worker.postMessage({ id, method, text, options: optionsJSON });
-        });
-      },
-    };
-    worker.addEventListener('message', ({ data }) => {
-      heard = true;
-      if ('progress' in data) {
-        report(data.progress);
-      } else if ('ready' in data) {
-        engine.maxTextBytes = data.ready.maxTextBytes;
-        resolve(engine);
-      } else if ('loadError' in data) {
-        fail(engineError(data.loadError));
-      } else {
-        const call = pending.get(data.id);
-        pending.delete(data.id);
-        if ('error' in data) {
-          call?.reject(data.error);
-        } else {
-          call?.resolve(data.result);
-        }
-      }
-    });
-    worker.addEventListener('error', (e) => {
-      e?.preventDefault?.();
-      if (!heard) {
-        failure = noWorker;
-        worker.terminate();
-        reject(noWorker);
-        return;
-      }
-      const detail = e?.message ? `: ${e.message}` : '';
-      fail(withCode(new DOMException(`keypoints: the worker stopped${detail}`, 'OperationError'), 'internal'));
-    });
-    wasm.then(
-      (load) => worker.postMessage({ load }),
-      (err) => fail(err),
-    );
-  });
-}
-
-/**
- * loadEngine loads the WebAssembly engine on the calling thread and resolves to {run, maxTextBytes}, calling
- * onProgress with fractions from 0 to below 1 on the way. Summarizer calls it where no worker runs the engine and
- * keypoints.worker.js calls it inside its worker; applications want Summarizer. wasm is where keypoints.wasm comes
- * from: {wasm, encoding, bytes} as setEngineSource takes them, wasm a URL or bytes (not a function); by default the
- * file beside this module. run(method, text, optionsJSON) resolves to the summary's JSON (method "summary") or its
- * text (method "text"), and rejects with an Error whose code is the engine's.
- */
-export async function loadEngine(onProgress = () => {}, wasm = {}) {
-  onProgress(0);
-  const [, module] = await Promise.all([loadGo(), compileWasm(wasm, onProgress)]);
-  onProgress(DOWNLOADED);
-  const go = new globalThis.Go();
-  const instance = await WebAssembly.instantiate(module, go.importObject);
-  let stopped = false;
-  const stop = () => {
-    stopped = true;
-  };
-  // run returns once main blocks, with the bridge registered; its promise settles only if the Go program exits.
-  go.run(instance).then(stop, stop);
-  const api = globalThis.__keypoints;
-  delete globalThis.__keypoints;
-  if (!api) {
-    throw withCode(new DOMException('keypoints: the engine did not start', 'OperationError'), 'internal');
-  }
-  onProgress(INSTANTIATED);
-  await api.warm();
-  return {
-    maxTextBytes: api.maxTextBytes,
-    get alive() {
-      return !stopped;
-    },
-    async run(method, text, optionsJSON) {
-      if (stopped) {
-        throw withCode(new Error('keypoints: the engine has stopped'), 'internal');
-      }
-      return method === 'text' ? api.text(text, optionsJSON) : api.summarize(text, optionsJSON);
-    },
-  };
-}
-
-// loadGo makes sure Go's wasm_exec.js has defined globalThis.Go, importing it from beside this module when nothing
-// has. Where import() is forbidden or cannot reach the file, whoever runs the module defines Go first: a service
-// worker imports wasm_exec.js statically before this module, and the single-file page inlines it.
-async function loadGo() {
-  if (typeof globalThis.Go === 'function') {
-    return;
-  }
-  try {
-    await import('./wasm_exec.js');
-  } catch (err) {
-    throw withCode(new DOMException(`keypoints: loading wasm_exec.js failed: ${err?.message ?? err}`, 'OperationError'), 'internal');
-  }
-}
-
-// compileWasm compiles keypoints.wasm as it arrives, from where wasm says (see loadEngine): from disk for a file: URL
-// (Node.js), fetched for another URL, unpacked for bytes. Progress counts the bytes of the wasm against, in this
-// order, the size given, the size the build wrote in (for the default file), and the size the source itself gives
-// when it is not compressed.
-async function compileWasm({ wasm, encoding = 'identity', bytes = 0 }, onProgress) {
-  let body;
-  let total = bytes;
-  if (wasm === undefined || typeof wasm === 'string' || wasm instanceof URL) {
-    const url = wasm === undefined ? beside('./keypoints.wasm') : new URL(wasm);
-    if (wasm === undefined) {
-      total ||= WASM_BYTES;
-    }
-    if (url.protocol === 'file:') {
-      const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
-      return WebAssembly.compile(await readFile(url));
-    }
-    let response;
-    try {
-      response = await fetch(url);
-    } catch (err) {
-      throw withCode(new DOMException(`keypoints: fetching ${url} failed: ${err?.message ?? err}`, 'NetworkError'), 'internal');
-    }
-    if (!response.ok) {
-      throw withCode(new DOMException(`keypoints: fetching ${url} failed: HTTP ${response.status}`, 'NetworkError'), 'internal');
-    }
-    // A compressed response's Content-Length counts compressed bytes, not the ones the body yields.
-    const coding = response.headers.get('Content-Encoding');
-    if (!coding || coding === 'identity') {
-      total ||= Number(response.headers.get('Content-Length'));
-    }
-    body = response.body;
-  } else {
-    const blob = wasm instanceof Blob ? wasm : new Blob([wasm]);
-    body = blob.stream();
-    if (encoding === 'gzip') {
-      body = body.pipeThrough(new DecompressionStream('gzip'));
-    } else {
-      total ||= blob.size;
-    }
-  }
-  if (body && total > 0) {
-    let loaded = 0;
-    let last = 0;
-    body = body.pipeThrough(
-      new TransformStream({
-        transform(chunk, controller) {
-          loaded += chunk.byteLength;
-          const now = Date.now();
-          if (now - last >= PROGRESS_INTERVAL_MS) {
-            last = now;
-            onProgress(DOWNLOADED * Math.min(loaded / total, 1));
-          }
-          controller.enqueue(chunk);
-        },
-      }),
-    );
-  }
-  // A fresh Response with the right type, so that streaming compilation works whatever type the server sends.
-  const wasmResponse = new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
-  if (typeof WebAssembly.compileStreaming === 'function') {
-    return WebAssembly.compileStreaming(wasmResponse);
-  }
-  return WebAssembly.compile(await wasmResponse.arrayBuffer());
 }

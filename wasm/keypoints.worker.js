@@ -1,5 +1,5 @@
-// The Web Worker keypoints.js starts in browsers: it loads the engine on this thread and answers the page's calls,
-// so that neither loading nor summarizing ever blocks the page.
+// The Web Worker keypoints.engine.js starts in browsers: it loads the engine on this thread and answers the page's
+// calls, so that neither loading nor summarizing ever blocks the page.
 //
 // Messages in:  {load} first, where load says where keypoints.wasm comes from ({wasm, encoding, bytes}, see
 //               loadEngine); then {id, method, text, options}: method "text" or "summary", options the engine's
@@ -8,7 +8,7 @@
 // for each call, in the order calls finish. Errors travel as {name, code, message}: structured cloning would drop
 // the code.
 
-import { loadEngine } from './keypoints.js';
+import { loadEngine } from './keypoints.engine.js';
 
 let ready = null;
 

@@ -27,14 +27,14 @@ var singleModules = map[string]string{
 }
 
 // selfLocating are the modules that may use import.meta and import() in the single file, where both refer to the
-// page instead of the module's file: keypoints.js uses them only to find its files and Node's, and single-engine.js
-// gives it every one of those files before it needs them.
+// page instead of the module's file: keypoints.engine.js uses them only to find its files and Node's, and
+// single-engine.js gives it every one of those files before it needs them.
 var selfLocating = map[string]bool{
-	"keypoints.js": true,
+	"keypoints.engine.js": true,
 }
 
-// workerImport is the one import of keypoints.worker.js, dropped where the worker is joined to keypoints.js.
-const workerImport = "import { loadEngine } from './keypoints.js';"
+// workerEntry is the worker's module script; its imports are joined to it in the single file.
+const workerEntry = "keypoints.worker.js"
 
 // Tags of index.html the builder replaces; each must appear exactly once, so that a change to the page that the
 // builder does not know about fails the build instead of shipping a page that loads files.
@@ -67,7 +67,7 @@ func writeSingle(root, out string) (int, error) {
 
 // buildSingle makes one self-contained HTML page of the built site: the style sheet, the icon, Go's wasm_exec.js
 // and the page's modules inline, and two data blocks in base64 that single-engine.js hands to keypoints.js: the
-// engine's worker as one module (wasm_exec.js, keypoints.js and keypoints.worker.js joined), and keypoints.wasm
+// engine's worker as one module (wasm_exec.js, keypoints.worker.js and the modules it imports), and keypoints.wasm
 // gzipped, which keypoints.js unpacks with the browser's DecompressionStream. The page registers no service worker
 // and links no manifest: it is whole already, and neither works from disk.
 func buildSingle(site fs.FS) ([]byte, error) {
@@ -147,36 +147,14 @@ func buildSingle(site fs.FS) ([]byte, error) {
 	return []byte(replacePolicy(html, policy)), nil
 }
 
-// workerModule is the source of the engine's worker in the single file: Go's wasm_exec.js, keypoints.js and
-// keypoints.worker.js as one module, the worker's import of keypoints.js dropped and its own code in a block, so
-// that its names cannot clash with the module's.
+// workerModule is the source of the engine's worker in the single file: Go's wasm_exec.js, then keypoints.worker.js
+// bundled with the modules it imports, as the page's modules are.
 func workerModule(site fs.FS, runtime string) (string, error) {
-	engine, err := fs.ReadFile(site, "keypoints.js")
+	worker, err := bundle(site, workerEntry, nil)
 	if err != nil {
-		return "", fmt.Errorf("serve: single: %w", err)
+		return "", err
 	}
-	worker, err := fs.ReadFile(site, "keypoints.worker.js")
-	if err != nil {
-		return "", fmt.Errorf("serve: single: %w", err)
-	}
-	var body []string
-	imports := 0
-	for n, line := range strings.Split(strings.TrimRight(string(worker), "\n"), "\n") {
-		trimmed := strings.TrimSpace(line)
-		if trimmed == workerImport {
-			imports++
-			continue
-		}
-		if strings.HasPrefix(trimmed, "import ") || strings.HasPrefix(trimmed, "export ") || strings.Contains(line, "import(") {
-			return "", fmt.Errorf("serve: single: keypoints.worker.js:%d: an import or export the single-file build does not handle: %s",
-				n+1, trimmed)
-		}
-		body = append(body, line)
-	}
-	if imports != 1 {
-		return "", fmt.Errorf("serve: single: keypoints.worker.js holds %q %d times, want 1", workerImport, imports)
-	}
-	return runtime + "\n" + string(engine) + "\n{\n" + strings.Join(body, "\n") + "\n}\n", nil
+	return runtime + "\n" + worker, nil
 }
 
 // replacePolicy puts policy in place of the served page's, which the edits above have made sure is there once.
@@ -212,15 +190,17 @@ var (
 	importLine = regexp.MustCompile(`^import \{([^}]*)\} from '\./([A-Za-z0-9_.-]+)';$`)
 	// exportDecl is the one form of export: the export keyword before a top-level declaration.
 	exportDecl = regexp.MustCompile(`^export (async function\*?|function\*?|const|let|class) ([A-Za-z_$][A-Za-z0-9_$]*)`)
+	// reexportLine passes on named exports of a sibling file, as keypoints.js does those of the engine.
+	reexportLine = regexp.MustCompile(`^export \{([^}]*)\} from '\./([A-Za-z0-9_.-]+)';$`)
 )
 
 // bundle joins entry and the modules it imports, transitively, into the text of one module script. Each module
 // becomes a function whose result holds its exports, called once, after the modules it imports; an import becomes a
 // destructuring of that result. substitute maps an imported file to the one used instead.
 //
-// It understands the two forms the page's modules are written in (see importLine and exportDecl) and fails on any
-// other import or export, and on dynamic import and import.meta outside the selfLocating modules, rather than
-// guess: the page has no bundler, and this is not one. A substitute's own imports are not substituted.
+// It understands the forms the page's modules are written in (see importLine, exportDecl and reexportLine) and fails
+// on any other import or export, and on dynamic import and import.meta outside the selfLocating modules, rather
+// than guess: the page has no bundler, and this is not one. A substitute's own imports are not substituted.
 func bundle(site fs.FS, entry string, substitute map[string]string) (string, error) {
 	var out strings.Builder
 	ids := map[string]string{} // file → the variable holding its exports
@@ -247,7 +227,12 @@ func bundle(site fs.FS, entry string, substitute map[string]string) (string, err
 				return fmt.Errorf("serve: single: %s: an import the single-file build does not handle: %s",
 					where, strings.TrimSpace(line))
 			}
-			if m := importLine.FindStringSubmatch(line); m != nil {
+			m := importLine.FindStringSubmatch(line)
+			reexport := m == nil
+			if reexport {
+				m = reexportLine.FindStringSubmatch(line)
+			}
+			if m != nil {
 				dep := m[2]
 				if s, ok := substitute[dep]; ok && s != name {
 					dep = s
@@ -256,6 +241,17 @@ func bundle(site fs.FS, entry string, substitute map[string]string) (string, err
 					return err
 				}
 				names := strings.ReplaceAll(m[1], " as ", ": ")
+				if reexport {
+					// A name passed on is bound here too, so it must not be one the module declares itself;
+					// keypoints.js declares none of those it passes on.
+					for _, n := range strings.Split(m[1], ",") {
+						local, as, renamed := strings.Cut(strings.TrimSpace(n), " as ")
+						if renamed {
+							local = as
+						}
+						exports = append(exports, local)
+					}
+				}
 				body = append(body, fmt.Sprintf("const {%s} = %s;", names, ids[dep]))
 				continue
 			}

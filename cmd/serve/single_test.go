@@ -42,8 +42,9 @@ func testSingleSite() fstest.MapFS {
 		"app.js":              file("import { Summarizer } from './keypoints.js';\nimport { render as draw } from './view.js';\nconst app = draw(Summarizer);\n"),
 		"view.js":             file("export function render(x) {\n  return x;\n}\nexport const NAMES = {};\n"),
 		"single-engine.js":    file("import { Summarizer as Engine, setEngineSource } from './keypoints.js';\nsetEngineSource({});\nexport const Summarizer = Engine;\n"),
-		"keypoints.js":        file("const here = () => import.meta.url;\nexport class Summarizer {}\nexport function setEngineSource() {}\nexport async function loadEngine() {}\n"),
-		"keypoints.worker.js": file("import { loadEngine } from './keypoints.js';\nconst ready = loadEngine();\n"),
+		"keypoints.js":        file("import { load } from './keypoints.engine.js';\nexport { loadEngine, setEngineSource as setSource } from './keypoints.engine.js';\nexport class Summarizer {}\n"),
+		"keypoints.engine.js": file("const here = () => import.meta.url;\nexport function setEngineSource() {}\nexport async function loadEngine() {}\nexport const load = 1;\n"),
+		"keypoints.worker.js": file("import { loadEngine } from './keypoints.engine.js';\nconst ready = loadEngine();\n"),
 	}
 }
 
@@ -61,17 +62,22 @@ func TestBuildSingle(t *testing.T) {
 	assert.Contains(t, html, `<script id="keypoints-go">globalThis.Go = class {};`+"\n</script>")
 
 	// The page imports single-engine.js in place of keypoints.js, which single-engine.js itself imports; modules run
-	// before those that import them. Only keypoints.js may use import.meta.
+	// before those that import them. Only keypoints.engine.js may use import.meta. What keypoints.js passes on of
+	// the engine's exports is among its own.
 	module := regexp.MustCompile(`(?s)<script type="module">(.*?)</script>`).FindStringSubmatch(html)
 	require.NotNil(t, module)
 	assert.Equal(t, 1, strings.Count(module[1], "import.meta"))
-	assert.Less(t, strings.Index(module[1], "// keypoints.js"), strings.Index(module[1], "import.meta"))
+	assert.Less(t, strings.Index(module[1], "// keypoints.engine.js"), strings.Index(module[1], "import.meta"))
+	assert.Less(t, strings.Index(module[1], "// keypoints.engine.js"), strings.Index(module[1], "// keypoints.js"))
 	assert.Less(t, strings.Index(module[1], "// keypoints.js"), strings.Index(module[1], "// single-engine.js"))
 	assert.Less(t, strings.Index(module[1], "// single-engine.js"), strings.Index(module[1], "// app.js"))
-	assert.Contains(t, module[1], "const { Summarizer: Engine, setEngineSource } = module0;")
+	assert.Contains(t, module[1], "const { load } = module0;\nconst { loadEngine, setEngineSource: setSource } = module0;")
+	assert.Contains(t, module[1], "return {loadEngine, setSource, Summarizer};")
+	assert.Contains(t, module[1], "const { Summarizer: Engine, setEngineSource } = module1;")
 	assert.Equal(t, 1, strings.Count(module[1], "// keypoints.js"))
+	assert.Equal(t, 1, strings.Count(module[1], "// keypoints.engine.js"))
 	assert.Less(t, strings.Index(module[1], "// view.js"), strings.Index(module[1], "// app.js"))
-	assert.Contains(t, module[1], "const { render: draw } = module2;")
+	assert.Contains(t, module[1], "const { render: draw } = module3;")
 	assert.Contains(t, module[1], "return {render, NAMES};")
 
 	// The policy allows exactly the inline script and style by hash.
@@ -85,15 +91,17 @@ func TestBuildSingle(t *testing.T) {
 	assert.Contains(t, policy[1], "'wasm-unsafe-eval'")
 	assert.Equal(t, 1, strings.Count(html, "Content-Security-Policy"))
 
-	// The worker comes next to last: Go's runtime, keypoints.js and the worker's own code in a block, without its
-	// import.
+	// The worker comes next to last: Go's runtime, then the worker bundled with the engine module it imports.
 	worker := regexp.MustCompile(`<script type="application/octet-stream" id="keypoints-worker">([^<]*)</script>\n<script`).FindStringSubmatch(html)
 	require.NotNil(t, worker)
 	source, err := base64.StdEncoding.DecodeString(worker[1])
 	require.NoError(t, err)
 	assert.Equal(t, "globalThis.Go = class {};\n\n"+
-		"const here = () => import.meta.url;\nexport class Summarizer {}\nexport function setEngineSource() {}\nexport async function loadEngine() {}\n"+
-		"\n{\nconst ready = loadEngine();\n}\n", string(source))
+		"// keypoints.engine.js\nconst module0 = (() => {\n"+
+		"const here = () => import.meta.url;\nfunction setEngineSource() {}\nasync function loadEngine() {}\nconst load = 1;\n"+
+		"return {setEngineSource, loadEngine, load};\n})();\n"+
+		"// keypoints.worker.js\nconst module1 = (() => {\nconst { loadEngine } = module0;\nconst ready = loadEngine();\nreturn {};\n})();\n",
+		string(source))
 
 	// The wasm comes last, gzipped, with its unpacked size.
 	data := regexp.MustCompile(`<script type="application/octet-stream" id="keypoints-wasm" data-size="(\d+)">([^<]*)</script>\n</body>`).FindStringSubmatch(html)
@@ -128,9 +136,9 @@ func TestBuildSingleRefuses(t *testing.T) {
 		{"missing module", "app.js", "import { x } from './gone.js';\n", "gone.js"},
 		{"missing wasm", "keypoints.wasm", "", "keypoints.wasm"},
 		{"missing worker", "keypoints.worker.js", "", "keypoints.worker.js"},
-		{"worker without its import", "keypoints.worker.js", "const ready = 1;\n", "0 times"},
-		{"worker with another import", "keypoints.worker.js", "import { loadEngine } from './keypoints.js';\nimport { x } from './x.js';\n", "does not handle"},
-		{"worker with an export", "keypoints.worker.js", "import { loadEngine } from './keypoints.js';\nexport const x = 1;\n", "does not handle"},
+		{"worker with a missing import", "keypoints.worker.js", "import { x } from './x.js';\n", "x.js"},
+		{"worker with a dynamic import", "keypoints.worker.js", "const m = import('./x.js');\n", "does not handle"},
+		{"worker with a default export", "keypoints.worker.js", "export default 1;\n", "does not handle"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

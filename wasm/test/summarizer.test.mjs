@@ -1,16 +1,29 @@
 // The Summarizer API of keypoints.js, run on this thread (Node.js has no Worker): every call, option and error
 // path, with the command-line tool as the reference for summaries. Needs `make build wasm` (make test-wasm).
 
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = new URL('../../', import.meta.url);
 const build = new URL(`${process.env.KEYPOINTS_BUILD ?? 'build'}/`, root);
 const { Summarizer } = await import(new URL('wasm/keypoints.js', build));
+
+// freshModule imports a new instance of the module, with an engine of its own to load. Its parts are modules that
+// Node.js loads once per URL, so the instance is a copy of the built folder.
+const copies = [];
+after(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+function freshModule() {
+  const dir = mkdtempSync(join(tmpdir(), 'keypoints-module-'));
+  copies.push(dir);
+  cpSync(fileURLToPath(new URL('wasm/', build)), dir, { recursive: true });
+  return import(pathToFileURL(join(dir, 'keypoints.js')).href);
+}
 
 const seed = readFileSync(new URL('testdata/ap-ukraine-territory.txt', root), 'utf8');
 const german =
@@ -126,17 +139,30 @@ describe('create', () => {
     assert.throws(() => new Summarizer(), TypeError);
   });
 
+  test('values outside the enums', async () => {
+    for (const options of [{ type: 'tl;dr' }, { format: 'html' }, { length: 'huge' }, { preference: 'fast' }]) {
+      await assert.rejects(Summarizer.create(options), TypeError, JSON.stringify(options));
+    }
+  });
+
+  test('preference', async () => {
+    assert.equal((await Summarizer.create()).preference, 'auto');
+    for (const preference of ['auto', 'speed', 'capability']) {
+      const s = await Summarizer.create({ preference, type: 'headline' });
+      assert.equal(s.preference, preference);
+      assert.equal(await s.summarize(seed), native(['-type', 'headline'], seed));
+    }
+  });
+
   test('unsupported options', async () => {
-    await rejectsWith(Summarizer.create({ type: 'tl;dr' }), 'NotSupportedError', 'invalid_options');
-    await rejectsWith(Summarizer.create({ format: 'html' }), 'NotSupportedError', 'invalid_options');
-    await rejectsWith(Summarizer.create({ length: 'huge' }), 'NotSupportedError', 'invalid_options');
     await rejectsWith(Summarizer.create({ expectedInputLanguages: ['fr'] }), 'NotSupportedError', 'unsupported_language');
     await rejectsWith(Summarizer.create({ expectedContextLanguages: ['en', 'de'] }), 'NotSupportedError', 'unsupported_language');
     await rejectsWith(Summarizer.create({ outputLanguage: 'ja' }), 'NotSupportedError', 'unsupported_language');
   });
 
   test('invalid arguments', async () => {
-    await assert.rejects(Summarizer.create({ outputLanguage: 'not a tag!' }), TypeError);
+    await assert.rejects(Summarizer.create({ outputLanguage: 'not a tag!' }), RangeError);
+    await assert.rejects(Summarizer.create({ expectedInputLanguages: ['en-abc-invalid'] }), RangeError);
     await assert.rejects(Summarizer.create({ expectedInputLanguages: 'en' }), TypeError);
     await assert.rejects(Summarizer.create({ monitor: 'yes' }), TypeError);
     const boom = new Error('boom');
@@ -163,6 +189,24 @@ describe('create', () => {
     ac.abort();
     await rejectsWith(p, 'AbortError');
     assert.ok(!events.includes(1), 'no progress after the abort');
+  });
+
+  test('signal aborted on the first progress event, with the engine loaded', async () => {
+    await Summarizer.create();
+    const ac = new AbortController();
+    const reason = new Error('enough');
+    const events = [];
+    const p = Summarizer.create({
+      signal: ac.signal,
+      monitor: (m) =>
+        m.addEventListener('downloadprogress', (e) => {
+          events.push(e.loaded);
+          ac.abort(reason);
+        }),
+    });
+    assert.deepEqual(events, [], 'events come in tasks of their own, after create returns');
+    await assert.rejects(p, (err) => err === reason);
+    assert.deepEqual(events, [0]);
   });
 
   test('signal aborted after create destroys the summarizer', async () => {
@@ -193,11 +237,6 @@ describe('availability', () => {
 
   test('unsupported', async () => {
     for (const options of [
-      { type: 'summary' },
-      { type: 'tl;dr' },
-      { format: 'html' },
-      { length: 'tiny' },
-      { length: 3 },
       { expectedInputLanguages: ['fr'] },
       { expectedInputLanguages: ['en', 'es'] },
       { expectedContextLanguages: ['de-DE'] },
@@ -208,9 +247,18 @@ describe('availability', () => {
     }
   });
 
-  test('invalid language tags', async () => {
-    await assert.rejects(Summarizer.availability({ expectedInputLanguages: ['en_US!'] }), TypeError);
-    await assert.rejects(Summarizer.availability({ outputLanguage: '' }), TypeError);
+  test('values outside the enums are TypeErrors, as Web IDL makes them', async () => {
+    for (const options of [{ type: 'summary' }, { type: 'tl;dr' }, { format: 'html' }, { length: 'tiny' }, { length: 3 },
+      { preference: 'quality' }]) {
+      await assert.rejects(Summarizer.availability(options), TypeError, JSON.stringify(options));
+    }
+    assert.equal(await Summarizer.availability({ format: 'json', preference: 'speed' }), 'available');
+  });
+
+  test('malformed language tags are RangeErrors', async () => {
+    await assert.rejects(Summarizer.availability({ expectedInputLanguages: ['en_US!'] }), RangeError);
+    await assert.rejects(Summarizer.availability({ outputLanguage: '' }), RangeError);
+    await assert.rejects(Summarizer.availability({ expectedInputLanguages: 'en' }), TypeError);
   });
 });
 
@@ -370,6 +418,10 @@ describe('measureInputUsage', () => {
   test('abort', async () => {
     const s = await Summarizer.create();
     await rejectsWith(s.measureInputUsage(seed, { signal: AbortSignal.abort() }), 'AbortError');
+    const ac = new AbortController();
+    const inFlight = s.measureInputUsage(seed, { signal: ac.signal });
+    ac.abort();
+    await rejectsWith(inFlight, 'AbortError');
   });
 });
 
@@ -468,12 +520,66 @@ describe('abort', () => {
   });
 });
 
+describe('the document', () => {
+  // Node.js has no document; these stand in for a page's, with only what the module reads of one.
+  const withDocument = async (doc, fn) => {
+    globalThis.document = doc;
+    try {
+      await fn();
+    } finally {
+      delete globalThis.document;
+    }
+  };
+  const page = (policy) => {
+    const doc = { featurePolicy: policy };
+    doc.defaultView = { document: doc };
+    return doc;
+  };
+
+  test('not fully active: InvalidStateError', async () => {
+    const s = await Summarizer.create();
+    const detached = { defaultView: null };
+    await withDocument(detached, async () => {
+      await rejectsWith(Summarizer.availability(), 'InvalidStateError', 'inactive_document');
+      await rejectsWith(Summarizer.create(), 'InvalidStateError', 'inactive_document');
+      await rejectsWith(s.summarize(seed), 'InvalidStateError', 'inactive_document');
+      await rejectsWith(s.measureInputUsage(seed), 'InvalidStateError', 'inactive_document');
+      assert.throws(() => s.summarizeStreaming(seed), { name: 'InvalidStateError' });
+    });
+    const replaced = { defaultView: { document: {} } };
+    await withDocument(replaced, () => rejectsWith(Summarizer.create(), 'InvalidStateError', 'inactive_document'));
+  });
+
+  test('a permissions policy that denies "summarizer": unavailable, NotAllowedError', async () => {
+    const denied = page({ features: () => ['summarizer'], allowsFeature: (f) => f !== 'summarizer' });
+    await withDocument(denied, async () => {
+      assert.equal(await Summarizer.availability(), 'unavailable');
+      await rejectsWith(Summarizer.create(), 'NotAllowedError', 'not_allowed');
+    });
+  });
+
+  test('a policy that allows it, or knows nothing of it, or none: available', async () => {
+    for (const policy of [
+      { features: () => ['summarizer'], allowsFeature: () => true },
+      { features: () => ['camera'], allowsFeature: () => false },
+      undefined,
+    ]) {
+      await withDocument(page(policy), async () => {
+        assert.equal(await Summarizer.availability(), 'available');
+        assert.match(await (await Summarizer.create()).summarize(seed), /###/);
+      });
+    }
+  });
+});
+
 describe('destroy', () => {
   test('calls in flight and later calls reject', async () => {
     const s = await Summarizer.create();
     const inFlight = s.summarize(seed);
+    const measuring = s.measureInputUsage(seed);
     s.destroy();
     await rejectsWith(inFlight, 'AbortError');
+    await rejectsWith(measuring, 'AbortError');
     await rejectsWith(s.summarize(seed), 'AbortError');
     await rejectsWith(s.analyze(seed), 'AbortError');
     await rejectsWith(s.measureInputUsage(seed), 'AbortError');
@@ -492,8 +598,7 @@ describe('destroy', () => {
 describe('setEngineSource', () => {
   const wasmFile = new URL('wasm/keypoints.wasm', build);
   // Each test takes a new instance of the module, with an engine of its own to load.
-  let instances = 0;
-  const fresh = () => import(new URL(`wasm/keypoints.js?instance=${++instances}`, build));
+  const fresh = freshModule;
   const progressOf = (seen) => (m) => m.addEventListener('downloadprogress', (e) => seen.push(e.loaded));
 
   test('gzipped bytes from a function, unpacked with progress', async () => {

@@ -1,0 +1,157 @@
+// What the page and the extension's panel share around the engine: one summarizer per choice of type and length,
+// the words shown for each of the engine's error codes, the status line, and copying a summary as Markdown. The
+// panel's copy comes from here (extension/build.mjs), as view.js does, so both say the same thing the same way.
+import { Summarizer } from './keypoints.js';
+
+// MESSAGES are what a reader is told for each error code of the engine, and for the two ways the engine itself can
+// fail to start (unavailable, load), in words a reader of news uses. They fit the page and the panel alike.
+export const MESSAGES = {
+  empty_text: 'There is nothing to summarize yet: the text has no words.',
+  text_too_long:
+    'This text is too long to summarize here. The limit is 5 MB, hundreds of articles at once: choose one article.',
+  unsupported_language:
+    'This text does not look like English. keypoints reads English news only, so it cannot summarize it.',
+  invalid_options: 'That choice of summary is not one keypoints knows. Reload and try again.',
+  unavailable:
+    'This browser cannot run the summarizer: it needs WebAssembly, which is missing or turned off here.',
+  load: 'The summarizer could not start: its files did not load completely. Reload and try again.',
+  internal: 'Something went wrong while summarizing this text. Try again, or try another text.',
+};
+
+// TEXT_CODES are the codes that are about the text rather than the summarizer: the reader can fix them.
+export const TEXT_CODES = new Set(['empty_text', 'text_too_long', 'unsupported_language']);
+
+/**
+ * Summarizers keeps one Summarizer per type and length, made on first use; the engine behind them loads once, and a
+ * summarizer that failed to be made is forgotten, so that the next request tries again. While the engine loads for
+ * the first time, progress (a div holding the bar) is shown and bar (a <progress>) follows its download; onLoad runs
+ * as it starts.
+ */
+export class Summarizers {
+  loading = 0; // engine loads in flight, to show the progress bar once
+  loaded = false; // the engine has started once
+  #cache = new Map();
+  #progress;
+  #bar;
+  #onLoad;
+
+  constructor({ progress, bar, onLoad = () => {} }) {
+    this.#progress = progress;
+    this.#bar = bar;
+    this.#onLoad = onLoad;
+  }
+
+  /** get resolves to the summarizer for type and length, or rejects with an error whose code is in MESSAGES. */
+  get(type, length) {
+    const key = `${type}/${length}`;
+    let s = this.#cache.get(key);
+    if (!s) {
+      s = this.#create(type, length);
+      this.#cache.set(key, s);
+      s.catch(() => this.#cache.delete(key));
+    }
+    return s;
+  }
+
+  async #create(type, length) {
+    const options = { type, length, format: 'markdown' };
+    if ((await Summarizer.availability(options)) === 'unavailable') throw coded('unavailable');
+    const first = !this.loaded;
+    if (first) this.#start();
+    try {
+      const s = await Summarizer.create({
+        ...options,
+        monitor: (m) => {
+          if (first) m.addEventListener('downloadprogress', (e) => this.#set(e.loaded));
+        },
+      });
+      this.loaded = true;
+      return s;
+    } catch (e) {
+      // Options the engine refuses say so; anything else means the engine itself did not load.
+      throw e?.code === 'invalid_options' || e?.code === 'unsupported_language' ? e : coded('load', e);
+    } finally {
+      if (first) this.#end();
+    }
+  }
+
+  // The bar starts indeterminate: until the engine reports a share done, it only says that loading is under way.
+  #start() {
+    this.loading++;
+    this.#progress.hidden = false;
+    this.#bar.removeAttribute('value');
+    this.#onLoad();
+  }
+
+  #set(loaded) {
+    if (Number.isFinite(loaded) && loaded > 0) this.#bar.value = Math.min(1, loaded);
+  }
+
+  #end() {
+    if (--this.loading > 0) return;
+    this.#bar.value = 1;
+    this.#progress.hidden = true;
+  }
+}
+
+/** coded makes the error of one of MESSAGES' codes, with what caused it. */
+export function coded(code, cause) {
+  const e = new Error(MESSAGES[code], { cause });
+  e.code = code;
+  return e;
+}
+
+/**
+ * fail says in status what went wrong with e and returns its code: e's own when MESSAGES has words for it,
+ * "internal" otherwise. Failures of the summarizer rather than of the text go to the console too, for a bug report.
+ */
+export function fail(status, e) {
+  const code = e?.code in MESSAGES ? e.code : 'internal';
+  say(status, MESSAGES[code], 'error');
+  if (code === 'internal' || code === 'load') console.error('keypoints:', e?.cause ?? e);
+  return code;
+}
+
+/** say shows message in status; kind ("ok", "error", "notice" or "") styles it. */
+export function say(status, message, kind = '') {
+  status.textContent = message;
+  status.className = `status ${kind}`.trim();
+}
+
+/** markdown is the summary r (an analyze result) as the engine wrote it, ending in one newline; "" for none. */
+export function markdown(r) {
+  return r ? r.text.trimEnd() + '\n' : '';
+}
+
+/**
+ * copyMarkdown puts the summary r on the clipboard as Markdown. Clipboard access can be refused (permissions, an
+ * unfocused page); a selected text area copies everywhere, so that is the fallback.
+ */
+export async function copyMarkdown(r) {
+  const md = markdown(r);
+  if (!md) return false;
+  try {
+    await navigator.clipboard.writeText(md);
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = md;
+    area.setAttribute('readonly', '');
+    area.className = 'offscreen';
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+  return true;
+}
+
+/** flash shows text on button for a moment, then its own label again. */
+export function flash(button, text) {
+  const label = button.dataset.label ?? button.textContent;
+  button.dataset.label = label;
+  button.textContent = text;
+  clearTimeout(button._timer);
+  button._timer = setTimeout(() => {
+    button.textContent = label;
+  }, 1500);
+}
