@@ -5,7 +5,7 @@
 //
 // Which records the panel follows: those of its window in the side panel or sidebar; those of one tab in the popup
 // (the active tab, which it asks the background to read) or when opened as panel.html?tab=ID.
-import { MESSAGES, Summarizers, copyMarkdown, fail as failIn, flash, say as sayIn } from './summarizing.js';
+import { MESSAGES, Summarizers, copyMarkdown, fail as failIn, fillKinds, flash, say as sayIn, showKind } from './summarizing.js';
 import { TYPE_NAMES, renderSummary, renderSource, showPoint } from './view.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -24,19 +24,20 @@ const ui = {
   copy: $('copy'),
   summary: $('summary'),
   stats: $('stats'),
+  kind: $('kind'),
   source: $('source'),
 };
 
-// STATES are what the panel says for each state of a record that has no summary to show, in words a reader of news
-// uses; summarizing.js words the engine's errors.
+// STATES are what the panel says for each state of a record that has no summary to show, in words any reader uses;
+// summarizing.js words the engine's errors.
 const STATES = {
   idle:
     'Choose the keypoints button in the toolbar to see the key points of the article on this page, or select ' +
     'some text and choose “Summarize selection” from the menu.',
   reading: 'Reading the page…',
   'no-article':
-    'This page has no readable article. keypoints summarizes news articles; to summarize part of this page, ' +
-    'select the text and choose “Summarize selection” from the menu.',
+    'This page has no readable article. keypoints summarizes running text (articles, papers, transcripts, ' +
+    'reviews); to summarize part of this page, select the text and choose “Summarize selection” from the menu.',
   'no-selection': 'No text is selected. Select the text to summarize, then choose “Summarize selection” again.',
   unreadable:
     'keypoints cannot read this page. Browsers keep extensions out of their own pages, extension stores and ' +
@@ -81,11 +82,12 @@ async function summarize() {
   const run = ++state.run;
   const type = chosen('type');
   const length = chosen('length');
+  const kind = ui.kind.value;
   document.body.dataset.state = 'summarizing';
   ui.results.setAttribute('aria-busy', 'true');
   if (ui.results.hidden) say('Summarizing…');
   try {
-    const s = await summarizers.get(type, length);
+    const s = await summarizers.get(type, length, kind);
     if (run !== state.run) return;
     const r = await s.analyze(record.text);
     if (run !== state.run) return;
@@ -105,7 +107,7 @@ function render(record, r) {
   ui.summaryTitle.textContent = TYPE_NAMES[r.type] ?? 'Summary';
   renderSummary(ui.summary, r, point);
   renderSource(ui.source, record.text, r);
-  ui.stats.textContent = `${count(r.stats.words, 'word')} · ${count(r.stats.sentences, 'sentence')}`;
+  ui.stats.textContent = `${showKind(ui.kind, r)} · ${count(r.stats.words, 'word')} · ${count(r.stats.sentences, 'sentence')}`;
   // A new text starts both panes at the top; a new choice for the same text keeps the reader's place.
   if (!sameText) {
     ui.summary.parentElement.scrollTop = 0;
@@ -208,6 +210,8 @@ function restoreChoices() {
 }
 
 function wire() {
+  fillKinds(ui.kind);
+  ui.kind.addEventListener('change', summarize);
   for (const input of document.querySelectorAll('input[name="type"], input[name="length"]')) {
     input.addEventListener('change', () => {
       localStorage.setItem(`keypoints.${input.name}`, input.value);

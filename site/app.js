@@ -1,6 +1,6 @@
 // The page: paste an article, get its key points. The engine is keypoints.js, which mirrors the web platform's
 // Summarizer API and runs on this device; the page only asks it for summaries and shows them.
-import { Summarizers, TEXT_CODES, coded, copyMarkdown, fail as failIn, flash, markdown, say as sayIn } from './summarizing.js';
+import { Summarizers, TEXT_CODES, coded, copyMarkdown, fail as failIn, fillKinds, flash, markdown, say as sayIn, showKind } from './summarizing.js';
 import { TYPE_NAMES, renderSummary, renderSource, showPoint, showSpan } from './view.js';
 import { renderFacts } from './facts.js';
 
@@ -22,6 +22,7 @@ const ui = {
   source: $('source'),
   copy: $('copy'),
   download: $('download'),
+  kind: $('kind'),
 };
 
 const state = {
@@ -45,6 +46,7 @@ async function summarize() {
   const text = ui.text.value;
   const type = chosen('type');
   const length = chosen('length');
+  const kind = ui.kind.value;
   const run = ++state.run;
   state.abort?.abort();
   const abort = new AbortController();
@@ -56,7 +58,7 @@ async function summarize() {
   }
   ui.results.setAttribute('aria-busy', 'true');
   try {
-    const s = await summarizers.get(type, length);
+    const s = await summarizers.get(type, length, kind);
     if (run !== state.run) return;
     const started = performance.now();
     const r = await s.analyze(text, { signal: abort.signal });
@@ -77,8 +79,9 @@ function show(text, r, ms) {
   ui.summaryTitle.textContent = TYPE_NAMES[r.type] ?? 'Summary';
   ui.articleTitle.hidden = !r.title;
   ui.articleTitle.textContent = r.title ? `From “${r.title}”` : '';
+  // What the text was read as, so a reader can see it and pick another kind when the guess is wrong.
   ui.stats.textContent =
-    `${count(r.stats.words, 'word')} · ${count(r.stats.sentences, 'sentence')} · ` +
+    `${showKind(ui.kind, r)} · ${count(r.stats.words, 'word')} · ${count(r.stats.sentences, 'sentence')} · ` +
     `${ms < 1 ? '<1' : Math.round(ms).toLocaleString('en')} ms`;
   renderSummary(ui.summary, r, point);
   renderSource(ui.source, text, r);
@@ -190,6 +193,7 @@ function updateClear() {
 }
 
 function wire() {
+  fillKinds(ui.kind);
   // The engine starts loading when the reader heads for the box, so most of its second is gone by the paste.
   const warm = () => summarizers.get(chosen('type'), chosen('length')).catch(() => {});
   ui.text.addEventListener('focus', warm, { once: true });
@@ -229,6 +233,9 @@ function wire() {
     updateClear();
     say('');
     ui.text.focus();
+  });
+  ui.kind.addEventListener('change', () => {
+    if (ui.text.value.trim() !== '') summarize();
   });
   for (const input of document.querySelectorAll('input[name="type"], input[name="length"]')) {
     input.addEventListener('change', () => {

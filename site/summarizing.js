@@ -4,13 +4,13 @@
 import { Summarizer } from './keypoints.js';
 
 // MESSAGES are what a reader is told for each error code of the engine, and for the two ways the engine itself can
-// fail to start (unavailable, load), in words a reader of news uses. They fit the page and the panel alike.
+// fail to start (unavailable, load), in words any reader uses. They fit the page and the panel alike.
 export const MESSAGES = {
   empty_text: 'There is nothing to summarize yet: the text has no words.',
   text_too_long:
     'This text is too long to summarize here. The limit is 5 MB, hundreds of articles at once: choose one article.',
   unsupported_language:
-    'This text does not look like English. keypoints reads English news only, so it cannot summarize it.',
+    'This text does not look like English. keypoints reads English only, so it cannot summarize it.',
   invalid_options: 'That choice of summary is not one keypoints knows. Reload and try again.',
   unavailable:
     'This browser cannot run the summarizer: it needs WebAssembly, which is missing or turned off here.',
@@ -27,6 +27,38 @@ export const TEXT_CODES = new Set(['empty_text', 'text_too_long', 'unsupported_l
  * the first time, progress (a div holding the bar) is shown and bar (a <progress>) follows its download; onLoad runs
  * as it starts.
  */
+// KIND_NAMES are the kinds of text the engine reads each its own way, as a reader would name them, in the order
+// the menus list them.
+export const KIND_NAMES = {
+  news: 'News story',
+  reference: 'Reference article',
+  report: 'Paper or report',
+  transcript: 'Meeting or interview',
+  chat: 'Chat',
+  reviews: 'Reviews',
+  story: 'Story or book',
+  docs: 'Documentation',
+  email: 'E-mail',
+  notes: 'Notes or list',
+  general: 'General text',
+};
+
+/** fillKinds adds an option per kind to select, whose first option ("Detected") lets the engine tell. */
+export function fillKinds(select) {
+  for (const [value, name] of Object.entries(KIND_NAMES)) {
+    const option = document.createElement('option');
+    option.value = value;
+    option.textContent = name;
+    select.append(option);
+  }
+}
+
+/** showKind names the kind r was read as, in the menu's first option when the engine told it. */
+export function showKind(select, r) {
+  select.options[0].textContent = select.value === '' ? `Detected: ${KIND_NAMES[r.kind] ?? r.kind}` : 'Detected';
+  return KIND_NAMES[r.kind] ?? r.kind;
+}
+
 export class Summarizers {
   loading = 0; // engine loads in flight, to show the progress bar once
   loaded = false; // the engine has started once
@@ -41,20 +73,23 @@ export class Summarizers {
     this.#onLoad = onLoad;
   }
 
-  /** get resolves to the summarizer for type and length, or rejects with an error whose code is in MESSAGES. */
-  get(type, length) {
-    const key = `${type}/${length}`;
+  /**
+   * get resolves to the summarizer for type, length and kind of text ("" lets the engine tell), or rejects with an
+   * error whose code is in MESSAGES.
+   */
+  get(type, length, kind = '') {
+    const key = `${type}/${length}/${kind}`;
     let s = this.#cache.get(key);
     if (!s) {
-      s = this.#create(type, length);
+      s = this.#create(type, length, kind);
       this.#cache.set(key, s);
       s.catch(() => this.#cache.delete(key));
     }
     return s;
   }
 
-  async #create(type, length) {
-    const options = { type, length, format: 'markdown' };
+  async #create(type, length, kind) {
+    const options = { type, length, format: 'markdown', kind };
     if ((await Summarizer.availability(options)) === 'unavailable') throw coded('unavailable');
     const first = !this.loaded;
     if (first) this.#start();

@@ -258,7 +258,9 @@ func classifyBlocks(text string, blocks []block) {
 // isTurn reports whether block i is a turn of a transcript: it opens with a speaker's name and a colon, and so
 // does a block beside it. A lone "Income: CPS ASEC and EFC Formula" is a heading.
 func isTurn(text string, blocks []block, i int) bool {
-	turn := func(j int) bool { return j >= 0 && j < len(blocks) && isSpeakerTurn(text[blocks[j].start:blocks[j].end]) }
+	turn := func(j int) bool {
+		return j >= 0 && j < len(blocks) && isSpeakerTurn(text[blocks[j].start:blocks[j].end])
+	}
 	return turn(i) && (turn(i-1) || turn(i+1))
 }
 

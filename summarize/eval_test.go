@@ -189,7 +189,9 @@ func interval(a, b []triple, metric int) (lo, hi float64) {
 	return means[25], means[974]
 }
 
-func TestCrossValidatedChoice(t *testing.T) {
+// sharedData returns the folder of the development sets ($SHARED/data, ../shared/data beside the project by
+// default), and skips the test, saying so, where it is absent.
+func sharedData(t *testing.T) string {
 	dir := os.Getenv("SHARED")
 	if dir == "" {
 		dir = "../../shared"
@@ -198,6 +200,11 @@ func TestCrossValidatedChoice(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("eval: %s is absent; nothing to score", dir)
 	}
+	return dir
+}
+
+func TestCrossValidatedChoice(t *testing.T) {
+	dir := sharedData(t)
 	sc := rouge.Scorer{Stem: true}
 	type setResult struct {
 		set   evalSet
@@ -282,14 +289,7 @@ var (
 )
 
 func TestPointAudit(t *testing.T) {
-	dir := os.Getenv("SHARED")
-	if dir == "" {
-		dir = "../../shared"
-	}
-	dir = filepath.Join(dir, "data")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("eval: %s is absent; nothing to audit", dir)
-	}
+	dir := sharedData(t)
 	fmt.Printf("\n%-11s %6s %7s %7s %7s %7s %7s %7s\n", "set (long)", "points", "glued", "caption", "heading", "filler",
 		">45 wds", "spans")
 	for _, set := range evalSets {

@@ -45,21 +45,30 @@ export interface SummarizerCreateCoreOptions {
   expectedContextLanguages?: string[];
   /** Language tag of the summary; only English is supported. */
   outputLanguage?: string;
+  /** Beyond the spec: the kind of text the input is, when the caller knows; "" (the default) lets the engine tell. */
+  kind?: TextKind;
 }
+
+/**
+ * The kinds of text the engine reads each its own way: news and reports from their lead, the others by what the
+ * whole text keeps coming back to.
+ */
+export type TextKind = '' | 'news' | 'reference' | 'report' | 'transcript' | 'chat' | 'reviews' | 'story' | 'docs' |
+  'email' | 'notes' | 'general';
 
 export interface SummarizerCreateOptions extends SummarizerCreateCoreOptions {
   /** Aborting before the engine is ready rejects create; aborting later destroys the summarizer. */
   signal?: AbortSignal;
   /** Called once with an EventTarget that receives downloadprogress events while the engine loads. */
   monitor?: (monitor: CreateMonitor) => void;
-  /** Accepted and ignored: the summary is extractive and does not depend on it. */
+  /** Read only for a kind of text it names ("a meeting transcript", "product reviews"), when kind is not given. */
   sharedContext?: string;
 }
 
 export interface SummarizerSummarizeOptions {
   /** Aborting rejects the call at once with the signal's reason. */
   signal?: AbortSignal;
-  /** Accepted and ignored: the summary is extractive and does not depend on it. */
+  /** Read only for a kind of text it names, when create was given no kind. */
   context?: string;
 }
 
@@ -127,6 +136,8 @@ export declare class Summarizer {
   readonly preference: SummarizerPreference;
   /** "" when create was given none. */
   readonly sharedContext: string;
+  /** The kind create was given, "" when the engine tells from the text. */
+  readonly kind: TextKind;
   /** Best fits of the tags given to create (["en"]), or null when none were. */
   readonly expectedInputLanguages: readonly string[] | null;
   readonly expectedContextLanguages: readonly string[] | null;
@@ -146,6 +157,8 @@ export interface Summary {
   type: SummarizerType;
   length: SummarizerLength;
   format: SummarizerFormat;
+  /** The kind of text the input was read as: the one asked for, or the one the text itself shows. */
+  kind: Exclude<TextKind, ''>;
   /** The input's own headline, "" when it has none. */
   title: string;
   /** The summary rendered in format: what summarize resolves to. */

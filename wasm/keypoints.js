@@ -1,4 +1,4 @@
-// keypoints: the key points of English news text, grouped by theme, worked out on the user's device.
+// keypoints: the key points of English text, grouped by theme, worked out on the user's device.
 //
 // The module is shaped like the web platform's Summarizer (Writing Assistance APIs), so code written for Chrome's
 // built-in summarizer runs on it unchanged:
@@ -15,8 +15,9 @@
 // worker and wasm that way).
 //
 // The summary is extractive: every point is made of pieces of one sentence of the input. The context and
-// sharedContext options, which steer a language model, are accepted and ignored: they could not change which
-// sentences carry the story.
+// sharedContext options, which steer a language model, are read for one thing only: the kind of text they name
+// ("a meeting transcript", "customer reviews"), which changes how the text is read; create's kind option, beyond
+// the spec, says it outright.
 
 import { engineOptions, readOptions, unsupported } from './keypoints.options.js';
 import { engineError, quotaExceeded, withCode } from './keypoints.errors.js';
@@ -25,7 +26,7 @@ import { sharedEngine } from './keypoints.engine.js';
 export { loadEngine, setEngineSource } from './keypoints.engine.js';
 
 /**
- * Summarizer summarizes English news text into key points grouped by theme, a TL;DR, a teaser or a headline. Create
+ * Summarizer summarizes English text into key points grouped by theme, a TL;DR, a teaser or a headline. Create
  * one with Summarizer.create; the constructor is not public.
  */
 export class Summarizer {
@@ -150,7 +151,12 @@ export class Summarizer {
     return this.#options.preference;
   }
 
-  /** sharedContext is the string given to create, "" when none was; the summary does not depend on it. */
+  /** kind is the kind of text create was told to read the input as, "" when the engine tells from the text. */
+  get kind() {
+    return this.#options.kind;
+  }
+
+  /** sharedContext is the string given to create, "" when none was; only a kind of text it names is read. */
   get sharedContext() {
     return this.#options.sharedContext;
   }
@@ -180,7 +186,7 @@ export class Summarizer {
    * no words (empty, whitespace, or only markup) gives "", as the spec asks. It rejects with a NotSupportedError
    * (code "unsupported_language") for text that is clearly not English, with a QuotaExceededError (code
    * "text_too_long") for input over inputQuota, and with the abort reason if options.signal aborts or the
-   * summarizer is destroyed before the summary is ready. options.context is ignored.
+   * summarizer is destroyed before the summary is ready. options.context is read only for a kind of text it names.
    */
   async summarize(input, options = {}) {
     try {
@@ -280,7 +286,7 @@ export class Summarizer {
       throw quotaExceeded(`keypoints: the input is ${requested} bytes, the limit is ${this.inputQuota}`, requested, this.inputQuota);
     }
     const opts = this.#options;
-    const optionsJSON = engineOptions(opts);
+    const optionsJSON = engineOptions(opts, options?.context);
     try {
       return await untilAborted(this.#engine.run(method, text, optionsJSON), signals);
     } catch (err) {

@@ -7,6 +7,10 @@ export const LENGTHS = ['short', 'medium', 'long'];
 export const FORMATS = ['markdown', 'plain-text', 'json'];
 // The spec lets a caller prefer a fast model or a capable one; there is one engine here, which is both.
 export const PREFERENCES = ['auto', 'speed', 'capability'];
+// KINDS are the kinds of text the engine reads each its own way; "kind" is beyond the spec. "" lets the engine
+// tell from the text itself.
+export const KINDS = ['', 'news', 'reference', 'report', 'transcript', 'chat', 'reviews', 'story', 'docs', 'email', 'notes',
+  'general'];
 
 // readOptions reads create's or availability's options as Web IDL would: absent values take the spec's defaults,
 // other values become strings, a string outside its enum is a TypeError (the spec's types are Web IDL enums; "json"
@@ -32,6 +36,7 @@ export function readOptions(options) {
     format: oneOf('format', options.format, 'markdown', FORMATS),
     length: oneOf('length', options.length, 'short', LENGTHS),
     preference: oneOf('preference', options.preference, 'auto', PREFERENCES),
+    kind: oneOf('kind', options.kind, '', KINDS),
     sharedContext: str(options.sharedContext, ''),
     expectedInputLanguages: languageList(options.expectedInputLanguages, 'expectedInputLanguages'),
     expectedContextLanguages: languageList(options.expectedContextLanguages, 'expectedContextLanguages'),
@@ -79,7 +84,31 @@ export function unsupported(opts) {
   return null;
 }
 
-// engineOptions is the options JSON the engine reads: the json names of the Go library's Options.
-export function engineOptions(opts) {
-  return JSON.stringify({ type: opts.type, length: opts.length, format: opts.format });
+// engineOptions is the options JSON the engine reads: the json names of the Go library's Options. The kind is
+// create's kind option, else the one the call's context or the shared context names ("a meeting transcript",
+// "product reviews"), else none, and the engine tells from the text.
+export function engineOptions(opts, context) {
+  const kind = opts.kind || kindIn(context) || kindIn(opts.sharedContext);
+  return JSON.stringify({ type: opts.type, length: opts.length, format: opts.format, kind });
+}
+
+// contextKinds are the words of a context that name a kind, tried in order: "a news story about a meeting" is news.
+const contextKinds = [
+  ['transcript', /\b(?:transcripts?|meetings?|interviews?|minutes|hearings?)\b/i],
+  ['chat', /\b(?:chats?|conversations?|dialogues?|messages)\b/i],
+  ['email', /\b(?:e-?mails?|mail thread)\b/i],
+  ['news', /\b(?:news|press release|newspaper)\b/i],
+  ['reference', /\b(?:wikipedia|encyclopa?edia|reference)\b/i],
+  ['report', /\b(?:papers?|reports?|studies|study|thesis|articles? from a journal|abstracts?)\b/i],
+  ['reviews', /\b(?:reviews?|ratings?|testimonials?)\b/i],
+  ['story', /\b(?:story|stories|novels?|fiction|chapters?|books?)\b/i],
+  ['docs', /\b(?:documentation|docs|readme|manual|markdown)\b/i],
+  ['notes', /\b(?:notes|lists?|to-?dos?)\b/i],
+];
+
+// kindIn returns the kind a context string names, or "".
+export function kindIn(context) {
+  if (!context) return '';
+  const text = String(context);
+  return contextKinds.find(([, words]) => words.test(text))?.[0] ?? '';
 }

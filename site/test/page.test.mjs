@@ -105,7 +105,7 @@ describe('served page', () => {
     assert.equal(await page.getByRole('heading', { level: 3, name: 'Europeans back Ukraine' }).count(), 1);
     assert.equal(await page.getByRole('heading', { level: 2, name: 'Key points' }).count(), 1);
 
-    assert.match(await page.locator('#stats').textContent(), /^981 words · 46 sentences · (<1|\d[\d,]*) ms$/);
+    assert.match(await page.locator('#stats').textContent(), /^News story · 981 words · 46 sentences · (<1|\d[\d,]*) ms$/);
     assert.equal(await page.locator('#status').textContent(), '5 key points in 4 themes.');
     assert.equal(await page.locator('#text').inputValue(), seed);
     assert.deepEqual(problems, []);
@@ -146,7 +146,9 @@ describe('served page', () => {
     const marked = (await active.allTextContents()).join(' ');
     const wanted = await point.textContent();
     // A point may be a trimmed sentence; each word of it comes from the marked source.
-    for (const word of wanted.replace(/[.,“”"]/g, '').split(/\s+/)) assert.ok(marked.includes(word), `${word} in ${marked}`);
+    for (const word of wanted.split(/\s+/).map((w) => w.replace(/^[“"]+|[.,“”"]+$/g, ''))) {
+      assert.ok(marked.includes(word), `${word} in ${marked}`);
+    }
     await page.waitForFunction(inView, await active.first().elementHandle(), { timeout: 5_000 });
 
     // Every mark holds text of the article, the source view is the pasted text exactly, and nothing but text and

@@ -218,6 +218,40 @@ describe('create', () => {
   });
 });
 
+describe('kind', () => {
+  const transcript = 'Grad A: So we should start with the budget for the next quarter, I think.\n' +
+    'Professor B: Um, yes, and then the travel costs, which came in late this week.\n' +
+    'Grad A: Right, I have the figures here and they look higher than last year.\n';
+
+  test('the engine tells it from the text, and says which', async () => {
+    const s = await Summarizer.create();
+    assert.equal(s.kind, '');
+    assert.equal((await s.analyze(seed)).kind, 'news');
+    assert.equal((await s.analyze(transcript)).kind, 'chat');
+  });
+
+  test('create\'s kind, beyond the spec, says it outright, as the command line\'s -kind does', async () => {
+    const s = await Summarizer.create({ kind: 'story', length: 'long' });
+    assert.equal(s.kind, 'story');
+    const r = await s.analyze(seed);
+    assert.equal(r.kind, 'story');
+    assert.equal(await s.summarize(seed), native(['-kind', 'story', '-length', 'long'], seed));
+  });
+
+  test('sharedContext and context name it', async () => {
+    const shared = await Summarizer.create({ sharedContext: 'Notes from a team meeting' });
+    assert.equal((await shared.analyze(seed)).kind, 'transcript');
+    const plain = await Summarizer.create();
+    assert.equal((await plain.analyze(seed, { context: 'customer reviews of a kettle' })).kind, 'reviews');
+    assert.equal((await plain.analyze(seed, { context: 'please be brief' })).kind, 'news');
+  });
+
+  test('a kind outside the list is a TypeError', async () => {
+    await assert.rejects(Summarizer.create({ kind: 'poem' }), TypeError);
+    await assert.rejects(Summarizer.availability({ kind: 'poem' }), TypeError);
+  });
+});
+
 describe('availability', () => {
   test('supported', async () => {
     assert.equal(await Summarizer.availability(), 'available');
