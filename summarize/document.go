@@ -29,13 +29,14 @@ func parse(input string) (*Document, error) {
 	if !hasWord(norm) {
 		return nil, ErrEmptyText
 	}
-	if !isEnglish(norm) {
+	blocks := splitBlocks(norm)
+	if !isEnglish(prose(norm, blocks)) {
 		return nil, ErrUnsupportedLanguage
 	}
 	// The tokens of all sentences share one array, each sentence a capped slice of it: one allocation rather than
 	// one or more per sentence. A byte in four is a little more than news needs.
 	all := make([]token, 0, len(norm)/4+1)
-	for _, b := range splitBlocks(norm) {
+	for _, b := range blocks {
 		p := Paragraph{Span: tm.span(b.start, b.end), Kind: b.kind, Sentences: []int{}}
 		switch b.kind {
 		case KindTitle:
@@ -75,6 +76,29 @@ func parse(input string) (*Document, error) {
 		}
 	}
 	return doc, nil
+}
+
+// proseBytes bounds the text the language check reads: it decides within a few thousand words.
+const proseBytes = 64 << 10
+
+// prose returns the text of the blocks that are not code or other markup, up to about proseBytes, for the language
+// check: a README that is mostly code is still written in English. Text with no such block is checked whole.
+func prose(norm string, blocks []block) string {
+	var b strings.Builder
+	for _, bl := range blocks {
+		if bl.markup == markupCode {
+			continue
+		}
+		b.WriteString(norm[bl.start:bl.end])
+		b.WriteByte('\n')
+		if b.Len() >= proseBytes {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return norm
+	}
+	return b.String()
 }
 
 // mapTokens moves token spans from the normalized text to the input. Tokens cut from one replaced piece (a

@@ -317,7 +317,13 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 			if err != nil {
 				return err
 			}
-			for _, p := range nounPhrases(a, a.doc.Sentences[i].tokens, tags) {
+			toks := a.doc.Sentences[i].tokens
+			// A turn's speaker is in every theme of a transcript, and names none of them.
+			from := 0
+			if a.turns {
+				from = speakerColon(a.doc.Sentences[i].Text, toks) + 1
+			}
+			for _, p := range nounPhrases(a, toks[from:], tags[from:]) {
 				p.first = i
 				// A phrase's weight is the mean of its words' weights: how often each occurs in the theme, times
 				// how few other themes use it, so the story's main actor, present everywhere, names no theme.
@@ -356,14 +362,16 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 }
 
 // vagueWords name no subject: units of time and quantity, the adjectives of praise and size that open noun
-// phrases ("fantastic opportunity"), and the indefinite pronouns the tagger takes for nouns ("Anyone"). A label
+// phrases ("fantastic opportunity"), the indefinite pronouns the tagger takes for nouns ("Anyone"), and the
+// interjections of speech ("Yeah"), which transcripts are full of. A label
 // never starts with one, nor is one alone.
 var vagueWords = wordset.Of(`minute minutes hour hours day days week weeks month months year years time times
 moment moments lot lots number numbers part parts thing things way ways kind sort bit side sides end start
 fantastic great good bad big small huge major minor new old other same whole full real true best worst
 latest last next first second third final former recent several many few various certain such own extra
 games game point points stage
-anyone anybody anything everyone everybody everything someone somebody something nobody nothing`)
+anyone anybody anything everyone everybody everything someone somebody something nobody nothing
+yeah yes yep okay ok um uh hmm mm oh alright`)
 
 // labelNameFactor discounts labels made only of names: a theme is better named by what happens ("drone
 // attacks", "security guarantees") than by who is in it, since the same people run through every theme.
