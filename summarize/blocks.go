@@ -60,6 +60,7 @@ const (
 // runs of other lines between blank lines go to joinLines.
 func splitBlocks(text string) []block {
 	lines := allLines(text)
+	mail := isMail(text, lines)
 	var blocks []block
 	var run [][2]int // plain lines since the last blank line or markup
 	flush := func() {
@@ -73,6 +74,13 @@ func splitBlocks(text string) []block {
 		switch {
 		case l[0] == l[1]:
 			flush()
+		case mail && mailLine(text[l[0]:l[1]]):
+			flush()
+			b := block{start: l[0], end: l[1], lines: 1, markup: markupCode}
+			if strings.HasPrefix(text[l[0]:l[1]], "Subject: ") {
+				b.start, b.markup = l[0]+len("Subject: "), markupHeading // the mail's own title
+			}
+			blocks = append(blocks, b)
 		case markupEnd(text, lines, i) > i:
 			flush()
 			end := markupEnd(text, lines, i)
@@ -93,8 +101,85 @@ func splitBlocks(text string) []block {
 		}
 	}
 	flush()
+	if mail {
+		markSalutations(text, blocks)
+	}
 	classifyBlocks(text, blocks)
 	return blocks
+}
+
+// isMail reports whether text is an e-mail or a thread: two header lines ("From: …", "Subject: …") among its first
+// lines, or a reply's "On …, … wrote:".
+func isMail(text string, lines [][2]int) bool {
+	headers := 0
+	for k, l := range lines {
+		line := text[l[0]:l[1]]
+		if k < mailHeaderLines && isMailHeader(line) {
+			headers++
+		}
+		if isReplyIntro(line) {
+			return true
+		}
+	}
+	return headers >= 2
+}
+
+// mailHeaderLines is how far into a text its mail headers may lie.
+const mailHeaderLines = 12
+
+// mailLine reports the lines of a mail that are not its message: headers, quoted earlier messages, and the line
+// that introduces a quote.
+func mailLine(line string) bool {
+	return isMailHeader(line) || strings.HasPrefix(line, ">") || isReplyIntro(line)
+}
+
+// isReplyIntro reports the line that introduces a quoted message: "On Wednesday, Lee Chen wrote:".
+func isReplyIntro(line string) bool {
+	return strings.HasPrefix(line, "On ") && strings.HasSuffix(line, "wrote:")
+}
+
+// mailHeaders open the header lines of an e-mail.
+var mailHeaders = []string{"From: ", "To: ", "Cc: ", "Subject: ", "Sent: ", "Date: ", "Reply-To: "}
+
+func isMailHeader(line string) bool {
+	for _, h := range mailHeaders {
+		if strings.HasPrefix(line, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// salutationWords bounds a greeting ("Hi all,") or a sign-off ("Best regards,") and the name under it ("Ana").
+const salutationWords = 3
+
+// markSalutations marks a mail's greeting and sign-off as boilerplate: a short line ending in a comma that opens
+// the message, and one near its end with the short line of the name after it.
+func markSalutations(text string, blocks []block) {
+	short := func(b block) bool {
+		return b.markup == markupNone && b.lines == 1 && len(strings.Fields(text[b.start:b.end])) <= salutationWords
+	}
+	for i := range blocks {
+		b := &blocks[i]
+		if b.markup != markupNone {
+			continue
+		}
+		if short(*b) && strings.HasSuffix(text[b.start:b.end], ",") {
+			b.markup = markupCode // the greeting
+		}
+		break
+	}
+	for i := len(blocks) - 1; i >= 0; i-- {
+		b := &blocks[i]
+		if !short(*b) || !strings.HasSuffix(text[b.start:b.end], ",") {
+			continue
+		}
+		b.markup = markupCode
+		if i+1 < len(blocks) && short(blocks[i+1]) {
+			blocks[i+1].markup = markupCode // the name under the sign-off
+		}
+		break
+	}
 }
 
 // allLines returns the byte range of every line of text, trimmed; a blank line's range is empty.

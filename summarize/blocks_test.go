@@ -51,6 +51,9 @@ func TestBlocks(t *testing.T) {
 		{"front matter", "---\ntitle: Tool\nversion: 1\n---\n\n" + long, [][2]string{
 			{KindBoilerplate, "---\ntitle: Tool\nversion: 1\n---"}, {KindText, long}}},
 		{"html comment", long + "\n<!-- pr-url: x -->\n" + long, [][2]string{{KindText, long}, {KindBoilerplate, "<!-- pr-url: x -->"}, {KindText, long}}},
+		{"mail", "From: Ana\nSubject: Release moves\n\nHi all,\n\n" + long + "\n\nThanks,\nAna\n\n> On staging it failed.",
+			[][2]string{{KindBoilerplate, "From: Ana"}, {KindTitle, "Release moves"}, {KindBoilerplate, "Hi all,"}, {KindText, long},
+				{KindBoilerplate, "Thanks,"}, {KindBoilerplate, "Ana"}, {KindBoilerplate, "> On staging it failed."}}},
 		{"unclosed fence", "```\ncode here\n\n" + long, [][2]string{{KindBoilerplate, "```\ncode here"}, {KindText, long}}},
 	}
 	for _, tt := range tests {

@@ -54,3 +54,22 @@ func golden(t *testing.T, name string, v any) {
 		}
 	}
 }
+
+// TestGoldenKinds pins the summary of one small text of each kind (testdata/kinds), read as the text itself shows,
+// and checks that it is read as the kind its name says.
+func TestGoldenKinds(t *testing.T) {
+	entries, err := os.ReadDir(filepath.Join("..", "testdata", "kinds"))
+	require.NoError(t, err)
+	for _, e := range entries {
+		name := e.Name()
+		kind := strings.TrimSuffix(name, filepath.Ext(name))
+		t.Run(kind, func(t *testing.T) {
+			text := readTestdata(t, filepath.Join("kinds", name))
+			s, err := Text(text, Options{Length: LengthMedium, Format: FormatJSON})
+			require.NoError(t, err)
+			require.Equal(t, kind, s.Kind)
+			checkSummary(t, text, s)
+			golden(t, "kind-"+kind+".json", s)
+		})
+	}
+}

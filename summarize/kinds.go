@@ -53,18 +53,6 @@ var (
 	kindPresent  = wordset.Of("is are may shall must can")
 )
 
-// mailHeaders open the header lines of an e-mail.
-var mailHeaders = []string{"From: ", "To: ", "Cc: ", "Subject: ", "Sent: ", "Date: ", "Reply-To: "}
-
-func isMailHeader(line string) bool {
-	for _, h := range mailHeaders {
-		if strings.HasPrefix(line, h) {
-			return true
-		}
-	}
-	return false
-}
-
 // paperCues counts the marks of academic writing in a sentence: citations ("et al.", "[12]", "(Jing, 2000)") and
 // the paper speaking of itself ("this paper", "we propose").
 func paperCues(toks []token) int {
