@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -105,7 +106,67 @@ func splitBlocks(text string) []block {
 		markSalutations(text, blocks)
 	}
 	classifyBlocks(text, blocks)
+	markEbookFrame(text, blocks)
+	markBackMatter(text, blocks)
 	return blocks
+}
+
+// markEbookFrame marks what an e-book's publisher puts around the book as boilerplate: everything before the
+// "*** START OF THE PROJECT GUTENBERG EBOOK …" line (title page metadata, "Language: English") and from the "*** END
+// OF …" line on (the licence).
+func markEbookFrame(text string, blocks []block) {
+	start, end := -1, len(blocks)
+	for i, b := range blocks {
+		l := strings.ToUpper(text[b.start:b.end])
+		if !strings.HasPrefix(l, "***") || !strings.Contains(l, "PROJECT GUTENBERG") {
+			continue
+		}
+		if strings.Contains(l, "START OF") && start < 0 {
+			start = i
+		} else if strings.Contains(l, "END OF") {
+			end = i
+			break
+		}
+	}
+	if start < 0 {
+		return
+	}
+	for i := range blocks {
+		if i <= start || i >= end {
+			blocks[i].kind = KindBoilerplate
+		}
+	}
+}
+
+// backMatterHeadings open the parts of a paper or report that are no part of what it says: its references and
+// acknowledgements. A heading of one of them, and every block after it up to the next heading, is boilerplate.
+var backMatterHeadings = []string{"references", "bibliography", "works cited", "acknowledgements", "acknowledgments",
+	"acknowledgement", "acknowledgment"}
+
+// markBackMatter marks back matter, page numbers and figure and table captions as boilerplate.
+func markBackMatter(text string, blocks []block) {
+	back := false
+	for i := range blocks {
+		b := &blocks[i]
+		s := text[b.start:b.end]
+		if b.kind == KindHeading || b.kind == KindTitle {
+			back = slices.Contains(backMatterHeadings, strings.ToLower(strings.TrimRight(strings.TrimLeft(s, "0123456789. "), ":")))
+		}
+		if back || b.kind == KindText && (isPageNumber(s) || isCaption(s)) {
+			b.kind = KindBoilerplate
+		}
+	}
+}
+
+// isPageNumber reports a line that is a number alone ("12", "- 12 -", "Page 12"), as PDF text keeps them.
+func isPageNumber(s string) bool {
+	s = strings.TrimPrefix(strings.Trim(s, "-– "), "Page ")
+	return s != "" && len(s) <= 4 && strings.Trim(s, "0123456789") == ""
+}
+
+// isCaption reports the caption of a figure or a table ("Figure 3: …", "Table 2. …", "Fig. 4 …").
+func isCaption(s string) bool {
+	return captionOf(s) > 0
 }
 
 // isMail reports whether text is an e-mail or a thread: two header lines ("From: …", "Subject: …") among its first

@@ -54,6 +54,15 @@ func TestBlocks(t *testing.T) {
 		{"mail", "From: Ana\nSubject: Release moves\n\nHi all,\n\n" + long + "\n\nThanks,\nAna\n\n> On staging it failed.",
 			[][2]string{{KindBoilerplate, "From: Ana"}, {KindTitle, "Release moves"}, {KindBoilerplate, "Hi all,"}, {KindText, long},
 				{KindBoilerplate, "Thanks,"}, {KindBoilerplate, "Ana"}, {KindBoilerplate, "> On staging it failed."}}},
+		{"ebook frame", "Title: A Book\n\nLanguage: English\n\n*** START OF THE PROJECT GUTENBERG EBOOK A BOOK ***\n\n" + long +
+			"\n\n*** END OF THE PROJECT GUTENBERG EBOOK A BOOK ***\n\nUpdated editions will replace the previous one.", [][2]string{
+			{KindBoilerplate, "Title: A Book"}, {KindBoilerplate, "Language: English"},
+			{KindBoilerplate, "*** START OF THE PROJECT GUTENBERG EBOOK A BOOK ***"}, {KindText, long},
+			{KindBoilerplate, "*** END OF THE PROJECT GUTENBERG EBOOK A BOOK ***"},
+			{KindBoilerplate, "Updated editions will replace the previous one."}}},
+		{"back matter", long + "\n\nFigure 2: Accuracy by sentence length.\n\n12\n\nReferences\n\nJing, H. 2000. Sentence reduction.",
+			[][2]string{{KindText, long}, {KindBoilerplate, "Figure 2: Accuracy by sentence length."}, {KindBoilerplate, "12"},
+				{KindBoilerplate, "References"}, {KindBoilerplate, "Jing, H. 2000. Sentence reduction."}}},
 		{"unclosed fence", "```\ncode here\n\n" + long, [][2]string{{KindBoilerplate, "```\ncode here"}, {KindText, long}}},
 	}
 	for _, tt := range tests {

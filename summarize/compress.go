@@ -44,6 +44,10 @@ func compress(a *analysis, i int) (point, bool) {
 	if len(toks) == 0 || s.partial || strings.Count(s.Text, `"`)%2 != 0 {
 		return point{}, false // an unbalanced quote mark means part of a quote: not a point on its own
 	}
+	// A caption or the acknowledgements, which PDF text runs into the prose, say nothing of what the text says.
+	if captionOf(s.Text) > 0 || strings.HasPrefix(s.Text, "Acknowledg") {
+		return point{}, false
+	}
 	keep := make([]bool, len(toks))
 	for k := range keep {
 		keep[k] = true

@@ -217,3 +217,22 @@ func isSpeakerTurn(line string) bool {
 	}
 	return true
 }
+
+// captionOf returns the length of the label that opens a figure's or a table's caption ("Figure 3:", "Table 2.",
+// "Fig. 4"), or 0 when s opens with none.
+func captionOf(s string) int {
+	for _, w := range []string{"Figure ", "Fig. ", "Table "} {
+		if !strings.HasPrefix(s, w) {
+			continue
+		}
+		k := len(w)
+		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+			k++
+		}
+		if k == len(w) || k < len(s) && s[k] != ':' && s[k] != '.' && s[k] != ' ' {
+			return 0
+		}
+		return k
+	}
+	return 0
+}
