@@ -106,9 +106,63 @@ func splitBlocks(text string) []block {
 		markSalutations(text, blocks)
 	}
 	classifyBlocks(text, blocks)
+	markEpigraph(text, lines, blocks)
 	markEbookFrame(text, blocks)
 	markBackMatter(text, blocks)
 	return blocks
+}
+
+// Limits of an epigraph: a few short lines of verse or a quotation before the prose begins.
+const (
+	epigraphMinLines = 3
+	epigraphMaxLines = 16
+	epigraphMaxWords = 12 // per line
+)
+
+// markEpigraph marks the verse or quotation an essay or chapter opens with as boilerplate: a first run of at least
+// epigraphMinLines short lines with no blank line between them, followed by prose. Its lines stand alone as a list
+// would and would otherwise make points of their own, when the essay is what the reader wants summarized.
+func markEpigraph(text string, lines [][2]int, blocks []block) {
+	first := 0
+	for first < len(lines) && lines[first][0] == lines[first][1] {
+		first++
+	}
+	n, stops := 0, 0
+	for k := first; k < len(lines) && lines[k][0] < lines[k][1]; k++ {
+		l := text[lines[k][0]:lines[k][1]]
+		if len(strings.Fields(l)) > epigraphMaxWords {
+			return
+		}
+		if strings.ContainsAny(l[len(l)-1:], ",;:.!?") {
+			stops++
+		}
+		n++
+	}
+	// Verse ends most lines with a mark; a headline, a deck and a byline do not.
+	if n < epigraphMinLines || n > epigraphMaxLines || first+n >= len(lines) || 2*stops < n {
+		return
+	}
+	end := lines[first+n-1][1]
+	prose := false
+	for _, b := range blocks {
+		if b.start > end && b.kind == KindText {
+			prose = len(strings.Fields(text[b.start:b.end])) > 2*epigraphMaxWords
+			break
+		}
+	}
+	if !prose {
+		return
+	}
+	for _, b := range blocks {
+		if b.end <= end && b.markup != markupNone {
+			return // mail headers or Markdown, not verse
+		}
+	}
+	for i := range blocks {
+		if blocks[i].end <= end {
+			blocks[i].kind = KindBoilerplate
+		}
+	}
 }
 
 // markEbookFrame marks what an e-book's publisher puts around the book as boilerplate: everything before the

@@ -63,6 +63,9 @@ func TestBlocks(t *testing.T) {
 		{"back matter", long + "\n\nFigure 2: Accuracy by sentence length.\n\n12\n\nReferences\n\nJing, H. 2000. Sentence reduction.",
 			[][2]string{{KindText, long}, {KindBoilerplate, "Figure 2: Accuracy by sentence length."}, {KindBoilerplate, "12"},
 				{KindBoilerplate, "References"}, {KindBoilerplate, "Jing, H. 2000. Sentence reduction."}}},
+		{"epigraph", "Ne te quaesiveris extra.\nMan is his own star; and the soul that can\nRender an honest and a perfect man,\n— Epilogue\n\n" + long + " " + long,
+			[][2]string{{KindBoilerplate, "Ne te quaesiveris extra."}, {KindBoilerplate, "Man is his own star; and the soul that can"},
+				{KindBoilerplate, "Render an honest and a perfect man,"}, {KindBoilerplate, "— Epilogue"}, {KindText, long + " " + long}}},
 		{"unclosed fence", "```\ncode here\n\n" + long, [][2]string{{KindBoilerplate, "```\ncode here"}, {KindText, long}}},
 	}
 	for _, tt := range tests {
