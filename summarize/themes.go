@@ -325,13 +325,15 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 			}
 			for _, p := range nounPhrases(a, toks[from:], tags[from:]) {
 				p.first = i
-				// A phrase's weight is the mean of its words' weights: how often each occurs in the theme, times
-				// how few other themes use it, so the story's main actor, present everywhere, names no theme.
+				// A phrase's weight sums its words' weights (how often each occurs in the theme, times how few other
+				// themes use it, so the story's main actor, present everywhere, names no theme) over the square root
+				// of their number: the mean would make every modifier cost its head noun, and readers name a group
+				// with a phrase ("martial arts teacher") more often than with a lone noun ("Counts").
 				s := 0.0
 				for _, id := range p.terms {
 					s += float64(tf[id]) * math.Log(float64(len(themes)+1)/float64(max(1, spread[id])))
 				}
-				s /= float64(len(p.terms))
+				s /= math.Sqrt(float64(len(p.terms)))
 				s *= labelLengthFactor[min(len(p.terms), len(labelLengthFactor)-1)]
 				if p.names {
 					s *= labelNameFactor
