@@ -44,14 +44,45 @@ const (
 var textKinds = []string{TextNews, TextReference, TextReport, TextTranscript, TextChat, TextReviews, TextStory, TextDocs,
 	TextEmail, TextNotes, TextGeneral}
 
-// kindWords are the words the cues count, by class.
-var (
-	kindSaid     = wordset.Of("said says told")
-	kindFirst    = wordset.Of("i my me i'm i've")
-	kindPronouns = wordset.Of("he she his her him i my me")
-	kindPast     = wordset.Of("was were had")
-	kindPresent  = wordset.Of("is are may shall must can")
+// The classes of words the cues count. A word may be in several ("my" is first person and a pronoun of a
+// narrative); one look-up per word finds them all.
+const (
+	cueSaid    = 1 << iota // reporters attribute
+	cueFirst               // reviewers speak for themselves
+	cuePronoun             // a narrative follows people
+	cuePast                // an encyclopedia tells what was
+	cuePresent             // a report what is and may be
 )
+
+var cueClasses = []struct {
+	class uint8
+	words string
+}{
+	{cueSaid, "said says told"},
+	{cueFirst, "i my me"},
+	{cuePronoun, "he she his her him i my me"},
+	{cuePast, "was were had"},
+	{cuePresent, "is are may shall must can"},
+}
+
+// cueWords numbers every word of cueClasses; cueMask holds each one's classes.
+var cueWords, cueMask = func() (wordset.Index, []uint8) {
+	var words []string
+	mask := map[string]uint8{}
+	for _, c := range cueClasses {
+		for _, w := range strings.Fields(c.words) {
+			if mask[w] == 0 {
+				words = append(words, w)
+			}
+			mask[w] |= c.class
+		}
+	}
+	masks := make([]uint8, len(words))
+	for k, w := range words {
+		masks[k] = mask[w]
+	}
+	return wordset.NewIndex(wordset.JoinKeys(words)), masks
+}()
 
 // paperCues counts the marks of academic writing in a sentence: citations ("et al.", "[12]", "(Jing, 2000)") and
 // the paper speaking of itself ("this paper", "we propose").
@@ -129,21 +160,20 @@ func detectKind(doc *Document) string {
 				digits++
 				continue
 			}
+			if len(t.Text) > 5 {
+				continue // no cue word is longer
+			}
 			buf = wordset.AppendLower(buf[:0], t.Text)
-			switch {
-			case kindSaid.HasBytes(buf):
-				said++
-			case kindPast.HasBytes(buf):
-				past++
-			case kindPresent.HasBytes(buf):
-				present++
+			k, ok := wordset.Find(&cueWords, buf)
+			if !ok {
+				continue
 			}
-			if kindFirst.HasBytes(buf) {
-				first++
-			}
-			if kindPronouns.HasBytes(buf) {
-				pronouns++
-			}
+			m := cueMask[k]
+			said += int(m & cueSaid)
+			first += int(m&cueFirst) >> 1
+			pronouns += int(m&cuePronoun) >> 2
+			past += int(m&cuePast) >> 3
+			present += int(m&cuePresent) >> 4
 		}
 	}
 	words := max(doc.Words, 1)
