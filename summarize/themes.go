@@ -73,7 +73,35 @@ func findThemes(a *analysis, scores []float64) ([]theme, error) {
 	if err := labelThemes(a, scores, themes); err != nil {
 		return nil, err
 	}
-	return themes, nil
+	return mergeUnnamed(themes), nil
+}
+
+// mergeUnnamed joins every discovered theme that no phrase of its own names to the theme before it (the first to
+// the one after): a run with nothing to name it is chit-chat or a fragment of its neighbour, and a second
+// "Overview" would tell a reader nothing. A text with no name at all is one theme, its Overview.
+func mergeUnnamed(themes []theme) []theme {
+	var out []theme
+	for _, th := range themes {
+		switch {
+		case th.label != "" || th.source == LabelHeading:
+			out = append(out, th)
+		case len(out) > 0 && out[len(out)-1].source != LabelHeading:
+			out[len(out)-1].sents = append(out[len(out)-1].sents, th.sents...)
+		default:
+			out = append(out, th) // named below, or by the theme after it
+		}
+	}
+	// A leading unnamed theme joins the theme after it, when that one was found too.
+	if len(out) > 1 && out[0].label == "" && out[1].source != LabelHeading {
+		out[1].sents = append(out[0].sents, out[1].sents...)
+		out = out[1:]
+	}
+	for t := range out {
+		if out[t].label == "" {
+			out[t].label = "Overview"
+		}
+	}
+	return out
 }
 
 // tile cuts the sentences into contiguous runs [start, end) at the deepest dips of lexical cohesion.
@@ -355,7 +383,8 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 			}
 		}
 		if best.text == "" {
-			best.text = "Overview"
+			themes[t].label = "" // nothing names it: mergeUnnamed joins it to a neighbour
+			continue
 		}
 		themes[t].label = capitalize(best.text)
 		used[strings.ToLower(best.text)] = true
