@@ -22,8 +22,9 @@ size: wasm
 	else br="unknown (apt-get install brotli)"; fi; \
 	echo "keypoints.wasm: raw $$raw bytes, gzip $$gz bytes, brotli $$br"
 
-# The JS module's tests compare its summaries with the command-line tool's, so they need both builds.
-test-wasm: build wasm
+# The JS module's tests compare its summaries with the command-line tool's, so they need both builds; one of them
+# runs the module in Chromium, Firefox and WebKit.
+test-wasm: build wasm $(BROWSER_DEPS)
 	KEYPOINTS_BUILD=$(BUILD) SHARED=$(SHARED) node --test wasm/test/
 
 bench-wasm: wasm
