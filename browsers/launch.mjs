@@ -6,7 +6,8 @@
 //             webkit2gtk-driver), in a window on an Xvfb display of its own (package xvfb)
 //
 // launchChromium, launchChromiumProfile, launchFirefox and launchWebKit hand back each driver's own objects, for the
-// tests that need what only one browser can do (Chromium's DevTools sessions, Firefox's add-on install). launch(name)
+// tests that need what only one browser can do (Chromium's DevTools sessions, Firefox's add-on install and its
+// window's own scope, evaluateInFirefoxChrome). launch(name)
 // hands back the same small face over all three (pages that go to a URL, evaluate a function, wait for one to be
 // true, click a selector, take a screenshot), for the tests and the benchmark that run alike in every browser.
 //
@@ -113,8 +114,8 @@ export async function launchChromiumProfile(options = {}) {
 }
 
 // launchFirefox starts headless Firefox over WebDriver BiDi; it resolves to puppeteer-core's Browser. prefs are
-// added to Firefox's preferences.
-export async function launchFirefox({ prefs = {}, ...options } = {}) {
+// added to Firefox's preferences. systemAccess lets evaluateInFirefoxChrome reach the browser's own window.
+export async function launchFirefox({ prefs = {}, systemAccess = false, args = [], ...options } = {}) {
   requireBrowser('firefox');
   return puppeteer.launch({
     browser: 'firefox',
@@ -122,8 +123,28 @@ export async function launchFirefox({ prefs = {}, ...options } = {}) {
     executablePath: firefoxPath,
     headless: true,
     extraPrefsFirefox: { ...firefoxPrefs, ...prefs },
+    args: [...(systemAccess ? ['--remote-allow-system-access'] : []), ...args],
     ...options,
   });
+}
+
+// evaluateInFirefoxChrome runs fn(...args) in the privileged scope of Firefox's browser window (its "chrome"), where
+// the toolbar, the sidebar and the add-on manager are, and resolves to its result (args and result as JSON). This
+// is how a test presses an add-on's toolbar button: WebDriver BiDi reaches web pages only, and Debian ships no
+// geckodriver. browser must come from launchFirefox({systemAccess: true}).
+export async function evaluateInFirefoxChrome(browser, fn, ...args) {
+  const { connection } = browser;
+  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const window = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('evaluateInFirefoxChrome: no browser window; launch with {systemAccess: true}');
+  const { result } = await connection.send('script.evaluate', {
+    expression: `Promise.resolve(${expression(fn, args)}).then((v) => JSON.stringify(v ?? null))`,
+    target: { context: window.context },
+    awaitPromise: true,
+    resultOwnership: 'none',
+  });
+  if (result.type === 'exception') throw new Error(`in Firefox's chrome: ${result.exceptionDetails.text}`);
+  return JSON.parse(result.result.value);
 }
 
 // launchWebKit starts Xvfb, WebKitWebDriver on it and a MiniBrowser session; it resolves to selenium-webdriver's
@@ -236,7 +257,7 @@ async function stop(child) {
 //
 //   goto(url)                    navigates and waits for the load event
 //   evaluate(fn, ...args)        runs fn(...args) in the page (args and result as JSON) and resolves to its result
-//   waitFor(fn, ...args)         resolves to fn's first truthy result, polling; rejects after 60 s
+//   waitFor(fn, ...args)         resolves to fn's first truthy result, polling; rejects after 2 min
 //   click(selector)              clicks the first element that matches, as a mouse does
 //   screenshot(path)             saves a PNG of the viewport
 //   requests                     every URL the browser reported the page (and its workers) requesting, or null
@@ -252,7 +273,7 @@ export async function launch(name) {
   throw new Error(`launch: no browser ${JSON.stringify(name)}; one of ${engines.join(', ')}`);
 }
 
-const WAIT_TIMEOUT_MS = 60_000;
+const WAIT_TIMEOUT_MS = 120_000; // a hang's limit, not a test's: a busy machine is slow
 
 // expression is fn called with args, as source: the one form of script all three drivers evaluate alike.
 function expression(fn, args) {
