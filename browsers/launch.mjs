@@ -373,7 +373,11 @@ async function wrapWebKit() {
         driver,
         requests: null,
         problems: [],
-        goto: (url) => driver.get(url),
+        // WebKitWebDriver may answer before the load event (a module page's scripts still to run): wait for it.
+        goto: async (url) => {
+          await driver.get(url);
+          await poll(evaluate, () => document.readyState === 'complete', []);
+        },
         evaluate,
         waitFor: (fn, ...args) => poll(evaluate, fn, args),
         click: async (selector) => driver.findElement(By.css(selector)).click(),
