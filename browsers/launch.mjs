@@ -259,6 +259,9 @@ async function stop(child) {
 //   evaluate(fn, ...args)        runs fn(...args) in the page (args and result as JSON) and resolves to its result
 //   waitFor(fn, ...args)         resolves to fn's first truthy result, polling; rejects after 2 min
 //   click(selector)              clicks the first element that matches, as a mouse does
+//   paste(selector, text)        empties the field that matches and pastes text into it: from the clipboard with
+//                                Ctrl+V in Chromium and Firefox; in WebKit, whose driver cannot fill the clipboard,
+//                                the field's value and the input event a paste fires
 //   screenshot(path)             saves a PNG of the viewport
 //   requests                     every URL the browser reported the page (and its workers) requesting, or null
 //                                where the automation reports no network events (WebKit's does not)
@@ -268,7 +271,7 @@ async function stop(child) {
 // and page.driver is the driver's own page (playwright's Page, puppeteer's Page, selenium's WebDriver).
 export async function launch(name) {
   if (name === 'chromium') return wrapChromium(await launchChromium());
-  if (name === 'firefox') return wrapFirefox(await launchFirefox());
+  if (name === 'firefox') return wrapFirefox(await launchFirefox({ systemAccess: true }));
   if (name === 'webkit') return wrapWebKit();
   throw new Error(`launch: no browser ${JSON.stringify(name)}; one of ${engines.join(', ')}`);
 }
@@ -301,6 +304,7 @@ function wrapChromium(browser) {
     version: browser.version(),
     async newPage() {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       const page = await context.newPage();
       const requests = [];
       const problems = [];
@@ -316,6 +320,13 @@ function wrapChromium(browser) {
         evaluate,
         waitFor: (fn, ...args) => poll(evaluate, fn, args),
         click: (selector) => page.locator(selector).first().click(),
+        paste: async (selector, text) => {
+          const field = page.locator(selector).first();
+          await field.fill('');
+          await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+          await field.focus();
+          await page.keyboard.press('Control+V');
+        },
         screenshot: async (path) => savePNG(path, await page.screenshot()),
         close: () => context.close(),
       };
@@ -346,6 +357,19 @@ async function wrapFirefox(browser) {
         evaluate,
         waitFor: (fn, ...args) => poll(evaluate, fn, args),
         click: (selector) => page.locator(selector).click(),
+        // The clipboard is filled from the browser's own scope: a page may write it only in a user's gesture.
+        paste: async (selector, text) => {
+          await page.$eval(selector, (field) => {
+            field.value = '';
+          });
+          await evaluateInFirefoxChrome(browser, (t) => {
+            Cc['@mozilla.org/widget/clipboardhelper;1'].getService(Ci.nsIClipboardHelper).copyString(t);
+          }, text);
+          await page.focus(selector);
+          await page.keyboard.down('Control');
+          await page.keyboard.press('v');
+          await page.keyboard.up('Control');
+        },
         screenshot: async (path) => savePNG(path, await page.screenshot()),
         close: () => context.close(),
       };
@@ -381,6 +405,7 @@ async function wrapWebKit() {
         evaluate,
         waitFor: (fn, ...args) => poll(evaluate, fn, args),
         click: async (selector) => driver.findElement(By.css(selector)).click(),
+        paste: (selector, text) => evaluate(pasteInto, selector, text),
         screenshot: async (path) => savePNG(path, Buffer.from(await driver.takeScreenshot(), 'base64')),
         close: async () => {
           pages.delete(page);
@@ -394,4 +419,13 @@ async function wrapWebKit() {
       await Promise.all([...pages].map((p) => p.close()));
     },
   };
+}
+
+// pasteInto is a paste as a page sees one, for a driver that cannot fill the clipboard: the field's value, then the
+// input event a paste fires.
+function pasteInto(selector, text) {
+  const field = document.querySelector(selector);
+  field.focus();
+  field.value = text;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
 }

@@ -3,9 +3,9 @@
 // as each automation reaches. The browsers come from browsers/launch.mjs.
 //
 // What differs from the Chromium tests, and why:
-// - The article arrives as a paste does: the box's value set and the input event a paste fires. Neither driver can
-//   fill the clipboard the page would read (WebDriver has no clipboard; Firefox lets a page write it only in a
-//   user's gesture), so the keys Ctrl+V would paste nothing.
+// - The article is pasted with Ctrl+V in Firefox, from a clipboard filled from the browser's own scope (a page may
+//   write it only in a user's gesture). In WebKit, whose driver cannot fill the clipboard, it arrives as a paste
+//   does to the page: the box's value, and the input event a paste fires.
 // - Script errors, console errors and Content-Security-Policy violations are collected by the page itself, with
 //   listeners set as it loads (WebDriver classic, WebKit's, reports none of them).
 // - "No request while summarizing" counts what the test server served, in both browsers, and in Firefox also every
@@ -52,7 +52,7 @@ for (const engine of ['firefox', 'webkit']) {
 
     test('the seed article gives four themes, with a point from each section', async () => {
       const page = await open();
-      await page.evaluate(paste, seed);
+      await page.paste('#text', seed);
       await waitForSummary(page, 0);
       const got = await page.evaluate(themes);
       assert.equal(got.length, 4, JSON.stringify(got));
@@ -77,7 +77,7 @@ for (const engine of ['firefox', 'webkit']) {
 
     test('choosing a point highlights its source', async () => {
       const page = await open();
-      await page.evaluate(paste, seed);
+      await page.paste('#text', seed);
       await waitForSummary(page, 0);
       // The last point, whose sentence is far down the article, clicked as a mouse does.
       const sentence = await page.evaluate(() => {
@@ -120,7 +120,7 @@ for (const engine of ['firefox', 'webkit']) {
 
     test('markup in the pasted text shows as text and never runs', async () => {
       const page = await open();
-      await page.evaluate(paste, markup);
+      await page.paste('#text', markup);
       await waitForSummary(page, 0);
       const shown = await page.evaluate(() => ({
         pwned: window.__pwned ?? null,
@@ -149,14 +149,14 @@ for (const engine of ['firefox', 'webkit']) {
 
     test('no request leaves the page while it summarizes', async () => {
       const page = await open();
-      await page.evaluate(paste, seed);
+      await page.paste('#text', seed);
       let n = await waitForSummary(page, 0);
       // The engine is loaded: from here on the page needs nothing from anywhere.
       const served = server.served.length;
       const reported = page.requests?.length;
       assert.ok(server.served.some((p) => p === '/keypoints.wasm'), server.served.join(' '));
 
-      await page.evaluate(paste, markup);
+      await page.paste('#text', markup);
       n = await waitForSummary(page, n);
       await page.click('label:has(input[name="length"][value="long"])');
       n = await waitForSummary(page, n);
@@ -225,7 +225,7 @@ for (const engine of ['firefox', 'webkit']) {
         await own.stop();
         await page.goto(own.url);
         await page.evaluate(watch);
-        await page.evaluate(paste, seed);
+        await page.paste('#text', seed);
         await waitForSummary(page, 0);
         const labels = await page.evaluate(() => [...document.querySelectorAll('#summary h3')].map((h) => h.textContent));
         assert.deepEqual(labels.slice(1), seedHeadings);
@@ -269,14 +269,6 @@ function watch() {
 
 function problems() {
   return window.__problems;
-}
-
-// paste puts text in the article box as a paste does: the box's value, then the input event of a paste.
-function paste(text) {
-  const box = document.getElementById('text');
-  box.focus();
-  box.value = text;
-  box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
 }
 
 // summarized is the page's count of summaries shown once it is past n, and false before.
