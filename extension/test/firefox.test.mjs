@@ -69,6 +69,7 @@ test('web-ext lint: no errors, and no warnings but two in Readability', { timeou
   const run = spawnSync(webExt, ['lint', '--source-dir', extensionDir, '--output', 'json', '--no-config-discovery'], {
     encoding: 'utf8',
   });
+  assert.ok(run.stdout.trim().startsWith('{'), `web-ext lint printed no report (make browser-deps): ${run.error ?? run.stderr}`);
   const report = JSON.parse(run.stdout);
   assert.deepEqual(report.errors, []);
   assert.deepEqual(report.notices, []);
