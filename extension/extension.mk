@@ -10,4 +10,4 @@ extension: wasm
 # The tests load the Chrome build into Chromium and the Firefox build into Firefox (browsers/browsers.mk), and lint
 # the Firefox build with web-ext.
 test-extension: extension $(BROWSER_DEPS)
-	KEYPOINTS_BUILD=$(BUILD) node --test extension/test/
+	KEYPOINTS_BUILD=$(BUILD) node --test extension/test/*.test.mjs
