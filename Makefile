@@ -8,7 +8,9 @@ FUZZTIME  ?= 30s
 
 .PHONY: all build test vet unit bench eval eval-cv fuzz golden size clean
 
-# The WebAssembly build and its JavaScript module (wasm/wasm.mk), and the page (site/site.mk).
+# The WebAssembly build and its JavaScript module (wasm/wasm.mk), the page (site/site.mk), the extension, the
+# benchmarks, and the browsers the tests drive (internal/browsers/browsers.mk).
+include internal/browsers/browsers.mk
 include wasm/wasm.mk
 include site/site.mk
 include extension/extension.mk

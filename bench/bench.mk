@@ -5,7 +5,7 @@ BENCH_OUT := $(BUILD)/bench
 
 .PHONY: bench-peers bench-scale bench-browser bench-deps
 
-# The harness's npm packages (the peers, and playwright-core for Chromium), installed only when missing.
+# The harness's npm packages (the peers), installed only when missing.
 bench-deps:
 	@cd $(BENCH_DIR) && { test -d node_modules || npm ci --no-audit --no-fund; }
 
@@ -20,6 +20,7 @@ bench-scale: wasm bench-deps
 	SHARED=$(SHARED) $(GO) test -run '^$$' -bench 'Scale|ParseDev' -benchmem -count 3 ./bench
 	KEYPOINTS_BUILD=$(BUILD) node $(BENCH_DIR)/scale.mjs
 
-# Navigation to the first summary of the seed article in headless Chromium, on the page `make site` builds.
-bench-browser: site bench-deps
+# Navigation to the first summary of the seed article, in Chromium in detail and on a first visit in Chromium, Firefox
+# and WebKit (internal/browsers/browsers.mk), on the page `make site` builds.
+bench-browser: site $(BROWSER_DEPS)
 	KEYPOINTS_BUILD=$(BUILD) GO=$(GO) node $(BENCH_DIR)/browser.mjs

@@ -1,6 +1,7 @@
-// Cold start of the page in headless Chromium: from navigation to the first summary of the seed article on screen.
-// Each run is a fresh browser context (empty cache, no service worker), like a first visit; a second navigation in
-// the same context then measures a repeat visit. The page is the real one (`make site` → build/site, served by
+// Cold start of the page: from navigation to the first summary of the seed article on screen, first in Chromium in
+// detail, then the first visit in Chromium, Firefox and WebKit alike (internal/browsers/launch.mjs starts all three). In
+// Chromium each run is a fresh browser context (empty cache, no service worker), like a first visit; a second
+// navigation in the same context then measures a repeat visit. The page is the real one (`make site` → build/site, served by
 // cmd/serve with its precompressed files); the seed is pasted into its text box as soon as the page has loaded,
 // which is when the page starts loading the engine. Run with `make bench-browser`.
 //
@@ -9,15 +10,12 @@
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { engines, launch, launchChromium } from '../internal/browsers/launch.mjs';
 import * as lib from './lib.mjs';
 import { startServer } from '../site/test/serve.mjs';
-import { chromiumArgs } from '../site/test/chromium.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const site = new URL('site/', lib.build);
-const ARGS = chromiumArgs;
 
 // Installed before any of the page's scripts: pastes the seed into the text box at the load event (the input event
 // a paste makes, so the page summarizes at once) and stamps the engine's progress and the first summary shown. The
@@ -46,17 +44,13 @@ function stamp(seed) {
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'hidden', 'value'] });
 }
 
-if (!existsSync(chromiumPath)) {
-  console.log(`bench-browser: ${chromiumPath} is missing (apt-get install chromium); nothing to measure`);
-  process.exit(0);
-}
 if (!existsSync(new URL('index.html', site))) {
   console.log(`bench-browser: ${lib.path(site)} has no page (make site); nothing to measure`);
   process.exit(0);
 }
 const seed = readFileSync(lib.seedPath, 'utf8');
 const server = await startServer(lib.path(site));
-const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS });
+const browser = await launchChromium();
 const version = browser.version();
 const cold = [];
 const repeat = [];
@@ -70,7 +64,6 @@ try {
   }
 } finally {
   await browser.close();
-  await server.stop();
 }
 
 console.log(`\n${RUNS} runs, Chromium ${version}, page ${lib.path(site)}, seed ${seed.length} characters\n`);
@@ -99,7 +92,61 @@ lib.table(
   [row('first (empty cache)', cold), row('repeat (same context)', repeat)],
 );
 console.log('\n(medians, ms from navigation start; "on screen − paste" and its range are from the paste, at the load event)');
+
+// The first visit in each browser, measured the one way all three drivers allow: once the page has loaded (the
+// driver's navigation returns after the load event), a script pastes the seed and stamps the summary on screen.
+const firsts = [];
+try {
+  for (const name of engines) {
+    const b = await launch(name);
+    const runs = [];
+    try {
+      for (let i = 0; i < RUNS; i++) {
+        const page = await b.newPage();
+        await page.goto(server.url);
+        await page.evaluate(pasteNow, seed);
+        runs.push(await page.waitFor(() => window.__kp.painted !== null && window.__kp));
+        await page.close();
+      }
+    } finally {
+      await b.close();
+    }
+    firsts.push([name, b.version, runs]);
+  }
+} finally {
+  await server.stop();
+}
+console.log(`\nFirst visit (fresh profile, empty cache) in each browser, ${RUNS} runs\n`);
+lib.table(
+  ['browser', 'version', 'load event', 'on screen − paste', 'range'],
+  firsts.map(([name, v, runs]) => {
+    const d = runs.map((r) => r.painted - r.paste);
+    return [
+      name,
+      v,
+      lib.fixed(lib.median(runs.map((r) => r.load)), 0),
+      lib.fixed(lib.median(d), 0),
+      `${lib.fixed(Math.min(...d), 0)}–${lib.fixed(Math.max(...d), 0)}`,
+    ];
+  }),
+);
+console.log('\n(medians, ms: the load event from navigation start; the summary on screen from the paste)');
 bundle();
+
+// pasteNow pastes text into the page's box as stamp does at the load event, and stamps the summary on screen.
+function pasteNow(text) {
+  const kp = (window.__kp = { load: performance.getEntriesByType('navigation')[0].loadEventStart, paste: 0, painted: null });
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('#status.ok') && !document.querySelector('#results[hidden]')) {
+      observer.disconnect();
+      requestAnimationFrame(() => (kp.painted = performance.now()));
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'hidden'] });
+  const box = document.querySelector('#text');
+  kp.paste = performance.now();
+  box.value = text;
+  box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: null }));
+}
 
 // visit opens a page of context on the site and returns its timeline and the bytes the context fetched meanwhile,
 // the engine's worker and the page's service worker included.
@@ -125,7 +172,8 @@ async function visit(context) {
 // bundle prints the size of what the page downloads to summarize: the engine's wasm and JavaScript, raw, gzip -9
 // and brotli -q 11 (the budget is 6 MB brotli), and the page's own files beside it.
 function bundle() {
-  const engine = ['keypoints.wasm', 'keypoints.js', 'keypoints.worker.js', 'wasm_exec.js'];
+  const engine = ['keypoints.wasm', 'keypoints.js', 'keypoints.options.js', 'keypoints.errors.js', 'keypoints.engine.js',
+    'keypoints.worker.js', 'wasm_exec.js'];
   const page = readdirSync(site).filter((f) => !/\.(br|gz)$/.test(f) && !engine.includes(f));
   const sizes = (files) =>
     files.reduce(

@@ -131,7 +131,11 @@ async function readArticle(tabId) {
       func: extractArticle,
       args: [MIN_ARTICLE_WORDS],
     });
-    return injection?.result ?? { state: 'no-article' };
+    // Firefox resolves to no injection at all, rather than rejecting, in a page it keeps extensions out of.
+    if (!injection) {
+      return { state: 'unreadable', reason: 'no frame of the page could be read' };
+    }
+    return injection.result ?? { state: 'no-article' };
   } catch (err) {
     return { state: 'unreadable', reason: String(err?.message ?? err) };
   }

@@ -36,8 +36,10 @@ const files = [
 ];
 
 // The Firefox versions that have everything used: storage.session, scripting with func, module workers,
-// 'wasm-unsafe-eval' and MV3 sidebars. 128 is an extended-support release.
-const FIREFOX_MIN_VERSION = '128.0';
+// 'wasm-unsafe-eval', MV3 sidebars, and the manifest's data_collection_permissions, the newest of them (140 on the
+// desktop, an extended-support release; 142 on Android).
+const FIREFOX_MIN_VERSION = '140.0';
+const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 const GECKO_ID = 'keypoints@keypoints';
 
 function main() {
@@ -90,6 +92,7 @@ function firefoxManifest(m) {
       strict_min_version: FIREFOX_MIN_VERSION,
       data_collection_permissions: { required: ['none'] },
     },
+    gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
   };
   return f;
 }

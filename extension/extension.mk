@@ -7,9 +7,7 @@ extension: wasm
 	cd extension && { test -d node_modules || npm ci --no-audit --no-fund; }
 	node extension/build.mjs $(BUILD)
 
-# The tests load the Chrome build into headless Chromium (Debian's /usr/bin/chromium).
-test-extension: extension
-	@test -x /usr/bin/chromium || { echo "test-extension: /usr/bin/chromium is missing (apt-get install chromium)"; \
-		exit 1; }
-	cd extension/test && { test -d node_modules || npm ci --no-audit --no-fund; }
-	KEYPOINTS_BUILD=$(BUILD) node --test extension/test/
+# The tests load the Chrome build into Chromium and the Firefox build into Firefox (internal/browsers/browsers.mk), and lint
+# the Firefox build with web-ext.
+test-extension: extension $(BROWSER_DEPS)
+	KEYPOINTS_BUILD=$(BUILD) node --test extension/test/*.test.mjs

@@ -41,8 +41,7 @@ serve: site
 single: site
 	$(GO) run ./cmd/serve -root $(SITE_OUT) -single $(SINGLE_OUT)
 
-# The browser tests: headless Chromium (Debian's /usr/bin/chromium) drives the served page and the single file.
-test-site: site single
-	@test -x /usr/bin/chromium || { echo "test-site: /usr/bin/chromium is missing (apt-get install chromium)"; exit 1; }
-	cd site/test && { test -d node_modules || npm ci --no-audit --no-fund; }
+# The browser tests: Chromium, Firefox and WebKit (internal/browsers/browsers.mk) drive the served page and the
+# single file.
+test-site: site single $(BROWSER_DEPS)
 	node --test site/test/*.test.mjs

@@ -327,12 +327,13 @@ async function compileWasm({ wasm, encoding = 'identity', bytes = 0 }, onProgres
     }
     body = response.body;
   } else {
-    const blob = wasm instanceof Blob ? wasm : new Blob([wasm]);
-    body = blob.stream();
+    // Bytes are read through a Response rather than a Blob: WebKit cannot read a Blob in a worker started from a
+    // data: URL (the single file's), and fails with NotReadableError.
+    body = wasm instanceof Blob ? wasm.stream() : new Response(wasm).body;
     if (encoding === 'gzip') {
       body = body.pipeThrough(new DecompressionStream('gzip'));
     } else {
-      total ||= blob.size;
+      total ||= wasm instanceof Blob ? wasm.size : wasm.byteLength;
     }
   }
   if (body && total > 0) {

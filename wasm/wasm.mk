@@ -28,9 +28,10 @@ size: wasm
 	else br="unknown (apt-get install brotli)"; fi; \
 	echo "keypoints.wasm: raw $$raw bytes, gzip $$gz bytes, brotli $$br"
 
-# The JS module's tests compare its summaries with the command-line tool's, so they need both builds; then the
-# web-platform-tests Summarizer suite, and the npm package as a user installs it (wasm/package.mk).
-test-wasm: build wasm
+# The JS module's tests compare its summaries with the command-line tool's, so they need both builds; one of them
+# runs the module in Chromium, Firefox and WebKit. Then the web-platform-tests Summarizer suite, and the npm package
+# as a user installs it (wasm/package.mk).
+test-wasm: build wasm $(BROWSER_DEPS)
 	KEYPOINTS_BUILD=$(BUILD) SHARED=$(SHARED) node --test wasm/test/*.test.mjs
 	@$(MAKE) --no-print-directory test-wpt
 	@$(MAKE) --no-print-directory test-package

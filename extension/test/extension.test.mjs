@@ -1,4 +1,5 @@
-// The extension in a real browser. Headless Chromium (Debian's /usr/bin/chromium) loads the Chrome build unpacked;
+// The extension in Chromium (firefox.test.mjs has it in Firefox). Headless Chromium (Debian's /usr/bin/chromium,
+// started by internal/browsers/launch.mjs) loads the Chrome build unpacked;
 // the toolbar button is pressed through the DevTools protocol (Extensions.triggerAction, which acts as a click: it
 // grants activeTab and opens the real side panel), and the side panel is read and photographed where it is. The
 // context menu's handler is called from the service worker with what Chrome passes it, since a headless browser
@@ -8,37 +9,19 @@
 // a server on the loopback address; Chromium sends every other request (its own update and sign-in checks) to a
 // proxy that answers none, so nothing leaves the machine. Needs `make extension`.
 
-import { chromiumArgs } from '../../site/test/chromium.mjs';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { launchChromiumProfile } from '../../internal/browsers/launch.mjs';
+import { build, seedHeadings, selected, startProxy, startSite, unselected } from './pages.mjs';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const build = resolve(repo, process.env.KEYPOINTS_BUILD ?? 'build');
-const chromiumPath = process.env.KEYPOINTS_CHROMIUM ?? '/usr/bin/chromium';
 const extensionDir = join(build, 'extension', 'chrome');
 const screenshot = join(build, 'test-output', 'extension-panel.png');
-const seed = readFileSync(join(repo, 'testdata', 'ap-ukraine-territory.txt'), 'utf8');
-
-// The seed article's section headings: at medium length each becomes a theme with key points.
-const seedHeadings = ['Facing US pressure', 'Europeans back Ukraine', 'Both sides exchange aerial strikes'];
-const seedBlocks = seed.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
-// The section the selection test selects: the paragraphs under "Europeans back Ukraine".
-const selected = seedBlocks.slice(seedBlocks.indexOf(seedHeadings[1]) + 1, seedBlocks.indexOf(seedHeadings[2]));
-const unselected = seedBlocks[0];
-
-const TIMEOUT_MS = 30_000;
-
-const skip = !existsSync(chromiumPath) ? `${chromiumPath} is absent` : false;
+const TIMEOUT_MS = 120_000; // a hang's limit, not a test's
 
 let site; // {url, otherOrigin, close}: the test pages
 let proxy; // {port, close}: where every request bound beyond the loopback address ends
-let profile; // the browser's profile folder
 let context; // Playwright's BrowserContext
 let worker; // the extension's service worker
 let extensionID;
@@ -48,17 +31,13 @@ let page; // the tab the tests browse in
 const requests = []; // {owner, url}: every request of every target, owner the URL of the page or worker that made it
 
 before(async () => {
-  if (skip) return;
   assert.ok(existsSync(join(extensionDir, 'manifest.json')), `${extensionDir} is missing: run make extension`);
   site = await startSite();
   proxy = await startProxy();
-  profile = mkdtempSync(join(tmpdir(), 'keypoints-extension-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
+  context = await launchChromiumProfile({
     headless: false,
     viewport: null,
     args: [
-      ...chromiumArgs,
       '--window-size=1280,1000',
       // Loopback addresses bypass the proxy; everything else goes to it.
       `--proxy-server=http://127.0.0.1:${proxy.port}`,
@@ -81,10 +60,9 @@ after(async () => {
   await context?.close();
   await site?.close();
   await proxy?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-test('the build: a Chrome and a Firefox extension, unpacked and zipped, with no host permission', { skip }, () => {
+test('the build: a Chrome and a Firefox extension, unpacked and zipped, with no host permission', () => {
   const chrome = JSON.parse(readFileSync(join(build, 'extension', 'chrome', 'manifest.json'), 'utf8'));
   const firefox = JSON.parse(readFileSync(join(build, 'extension', 'firefox', 'manifest.json'), 'utf8'));
   const csp = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
@@ -113,7 +91,7 @@ test('the build: a Chrome and a Firefox extension, unpacked and zipped, with no 
   }
 });
 
-const browserTest = { skip, timeout: TIMEOUT_MS };
+const browserTest = { timeout: TIMEOUT_MS };
 
 test('the toolbar button shows the article as themed key points in the side panel', browserTest, async () => {
   await page.goto(`${site.url}article`);
@@ -260,7 +238,7 @@ test('"Summarize selection" falls back to the menu’s text where the page canno
   );
 });
 
-test('the extension requests nothing but its own files', { skip }, async () => {
+test('the extension requests nothing but its own files', async () => {
   const own = `chrome-extension://${extensionID}/`;
   const ofExtension = requests.filter((r) => r.owner.startsWith(own));
   for (const f of ['panel.js', 'keypoints.js', 'keypoints.worker.js', 'keypoints.wasm']) {
@@ -455,97 +433,4 @@ function zipNames(zip) {
     at += 46 + nameLength + extra;
   }
   return names;
-}
-
-// startSite serves the test pages on 127.0.0.1: a news article with the site's furniture around it, a login form,
-// and a page whose text the selection test selects.
-async function startSite() {
-  const pages = { '/article': articlePage(), '/login': loginPage(), '/selection': selectionPage() };
-  const server = createServer((req, res) => {
-    const body = pages[new URL(req.url, 'http://127.0.0.1').pathname];
-    res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'not found');
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    // The same pages from another origin: going there ends the extension's activeTab grant.
-    otherOrigin: `http://localhost:${port}/`,
-    close: () => new Promise((r) => server.close(r)),
-  };
-}
-
-// startProxy is where Chromium sends what is not for the loopback address: it answers every request with a refusal
-// and closes every tunnel.
-async function startProxy() {
-  const server = createServer((req, res) => {
-    res.writeHead(403);
-    res.end();
-  });
-  server.on('connect', (req, socket) => socket.destroy());
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    port: server.address().port,
-    close: () => new Promise((r) => server.close(r)),
-  };
-}
-
-function html(s) {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function layout(title, main) {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>${html(title)}</title>
-<meta property="og:site_name" content="Example News">
-</head>
-<body>
-<header><a href="/">Example News</a>
-<nav><ul><li><a href="/world">World</a></li><li><a href="/politics">Politics</a></li>
-<li><a href="/business">Business</a></li><li><a href="/login">Sign in</a></li></ul></nav>
-</header>
-<main>${main}</main>
-<footer><nav><a href="/about">About us</a> <a href="/privacy">Privacy</a> <a href="/terms">Terms</a></nav>
-<p>© 2025 Example News. All rights reserved.</p></footer>
-</body>
-</html>`;
-}
-
-function articlePage() {
-  const body = seedBlocks
-    .map((b) => (seedHeadings.includes(b) ? `<h2>${html(b)}</h2>` : `<p>${html(b)}</p>`))
-    .join('\n');
-  return layout(
-    'Zelenskyy rejects giving up territory as he rallies European support | Example News',
-    `<article>
-<h1>Zelenskyy rejects giving up territory as he rallies European support</h1>
-<p class="byline">By the Associated Press</p>
-${body}
-</article>
-<aside><h2>Most read</h2>
-<ol><li><a href="/a">Markets rally as rates hold</a></li><li><a href="/b">Storm heads north</a></li></ol></aside>`,
-  );
-}
-
-function loginPage() {
-  return layout(
-    'Sign in | Example News',
-    `<h1>Sign in</h1>
-<form><label>Email <input type="email" name="email"></label>
-<label>Password <input type="password" name="password"></label>
-<button>Sign in</button></form>
-<p><a href="/reset">Forgot your password?</a></p>`,
-  );
-}
-
-function selectionPage() {
-  const opening = seedBlocks.slice(0, 3).map((b) => `<p>${html(b)}</p>`);
-  const section = selected.map((b) => `<p data-selected>${html(b)}</p>`);
-  const later = seedBlocks.slice(-2).map((b) => `<p>${html(b)}</p>`);
-  const paragraphs = [...opening, ...section, ...later].join('\n');
-  return layout('Live updates | Example News', `<div class="live">${paragraphs}</div>`);
 }

@@ -1,12 +1,10 @@
-// What the browser tests share: the repository's paths, the Go server, headless Chromium, and the ways a person
-// puts text on the page.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// What the browser tests share: the repository's paths, the Go server, the browsers (internal/browsers/launch.mjs), and the
+// ways a person puts text on the page.
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, launchChromiumProfile } from '../../internal/browsers/launch.mjs';
 import { startServer as startOn } from './serve.mjs';
-import { chromiumArgs } from './chromium.mjs';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const siteDir = join(repo, 'build', 'site');
@@ -17,32 +15,16 @@ export const seed = readFileSync(join(repo, 'testdata', 'ap-ukraine-territory.tx
 // The seed article's section headings, which become themes, and the theme of its opening paragraphs.
 export const seedHeadings = ['Facing US pressure', 'Europeans back Ukraine', 'Both sides exchange aerial strikes'];
 
-export const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// launch starts headless Chromium, whose contexts are fresh temporary profiles.
+export const launch = launchChromium;
 
-// Debian's Chromium, headless (see chromium.mjs).
-const args = chromiumArgs;
-
-// launch starts a browser whose contexts are fresh temporary profiles.
-export async function launch() {
-  return chromium.launch({ executablePath: chromiumPath, args });
-}
-
-// launchProfile starts a browser on a new profile folder, a profile as a person has: unlike the temporary ones,
+// launchProfile starts Chromium on a new profile folder, a profile as a person has: unlike the temporary ones,
 // Chromium offers to install pages from it. It resolves to the context; closing it removes the folder.
-export async function launchProfile(options = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'keypoints-profile-'));
-  const context = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath, args, ...options });
-  const close = context.close.bind(context);
-  context.close = async () => {
-    await close();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  return context;
-}
+export const launchProfile = launchChromiumProfile;
 
 // startServer serves build/site; see serve.mjs.
-export function startServer() {
-  return startOn(siteDir);
+export function startServer(options) {
+  return startOn(siteDir, options);
 }
 
 // paste puts text on the clipboard and pastes it into the article box with Ctrl+V, as a person does.
