@@ -65,7 +65,7 @@ after(async () => {
 });
 
 test('web-ext lint: no errors, and no warnings but two in Readability', { timeout: TIMEOUT_MS }, () => {
-  const webExt = join(repo, 'browsers', 'node_modules', '.bin', 'web-ext');
+  const webExt = join(repo, 'internal', 'browsers', 'node_modules', '.bin', 'web-ext');
   const run = spawnSync(webExt, ['lint', '--source-dir', extensionDir, '--output', 'json', '--no-config-discovery'], {
     encoding: 'utf8',
   });
