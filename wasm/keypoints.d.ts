@@ -91,7 +91,8 @@ export interface CreateMonitor extends EventTarget {
 }
 
 /**
- * Summarizes English news text on the user's device. Create one with Summarizer.create.
+ * Summarizes English text (news, reference articles, papers, transcripts, chats, reviews, stories) on the user's
+ * device. Create one with Summarizer.create.
  *
  * Errors: a NotSupportedError DOMException (code "unsupported_language" or "invalid_options"), a QuotaExceededError
  * (code "text_too_long", with requested and quota), an Error with code "empty_text" (analyze only), an UnknownError

@@ -298,6 +298,28 @@ function savePNG(path, data) {
   writeFileSync(path, data);
 }
 
+// commonPage is what a page of Chromium (playwright-core) and of Firefox (puppeteer-core) does alike, their pages
+// answering the same calls: requests as the automation reports them (from requestSource, the page or its context),
+// the page's errors, navigation, scripts, screenshots and closing. Clicking and pasting differ.
+function commonPage(page, requestSource, close) {
+  const requests = [];
+  const problems = [];
+  requestSource.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  const evaluate = (fn, ...args) => page.evaluate(expression(fn, args));
+  return {
+    driver: page,
+    requests,
+    problems,
+    goto: (url) => page.goto(url, { waitUntil: 'load' }).then(() => {}),
+    evaluate,
+    waitFor: (fn, ...args) => poll(evaluate, fn, args),
+    screenshot: async (path) => savePNG(path, await page.screenshot()),
+    close,
+  };
+}
+
 function wrapChromium(browser) {
   return {
     name: 'chromium',
@@ -306,19 +328,8 @@ function wrapChromium(browser) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       const page = await context.newPage();
-      const requests = [];
-      const problems = [];
-      context.on('request', (r) => requests.push(r.url()));
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-      const evaluate = (fn, ...args) => page.evaluate(expression(fn, args));
       return {
-        driver: page,
-        requests,
-        problems,
-        goto: (url) => page.goto(url, { waitUntil: 'load' }).then(() => {}),
-        evaluate,
-        waitFor: (fn, ...args) => poll(evaluate, fn, args),
+        ...commonPage(page, context, () => context.close()),
         click: (selector) => page.locator(selector).first().click(),
         paste: async (selector, text) => {
           const field = page.locator(selector).first();
@@ -327,8 +338,6 @@ function wrapChromium(browser) {
           await field.focus();
           await page.keyboard.press('Control+V');
         },
-        screenshot: async (path) => savePNG(path, await page.screenshot()),
-        close: () => context.close(),
       };
     },
     close: () => browser.close(),
@@ -343,19 +352,8 @@ async function wrapFirefox(browser) {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
       await page.setViewport({ width: 1280, height: 900 });
-      const requests = [];
-      const problems = [];
-      page.on('request', (r) => requests.push(r.url()));
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-      const evaluate = (fn, ...args) => page.evaluate(expression(fn, args));
       return {
-        driver: page,
-        requests,
-        problems,
-        goto: (url) => page.goto(url, { waitUntil: 'load' }).then(() => {}),
-        evaluate,
-        waitFor: (fn, ...args) => poll(evaluate, fn, args),
+        ...commonPage(page, page, () => context.close()),
         click: (selector) => page.locator(selector).click(),
         // The clipboard is filled from the browser's own scope: a page may write it only in a user's gesture.
         paste: async (selector, text) => {
@@ -370,8 +368,6 @@ async function wrapFirefox(browser) {
           await page.keyboard.press('v');
           await page.keyboard.up('Control');
         },
-        screenshot: async (path) => savePNG(path, await page.screenshot()),
-        close: () => context.close(),
       };
     },
     close: () => browser.close(),

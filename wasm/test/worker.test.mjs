@@ -5,11 +5,11 @@
 
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { freshModule } from './fresh.mjs';
 import { Worker as Thread } from 'node:worker_threads';
 
 // The thread's side: self, postMessage and message events, as a dedicated worker has them; then the worker module.
@@ -67,17 +67,6 @@ globalThis.Worker = class Worker extends EventTarget {
 const root = new URL('../../', import.meta.url);
 const build = new URL(`${process.env.KEYPOINTS_BUILD ?? 'build'}/`, root);
 const { Summarizer } = await import(new URL('wasm/keypoints.js', build));
-
-// freshModule imports a new instance of the module, with an engine of its own to load. Its parts are modules that
-// Node.js loads once per URL, so the instance is a copy of the built folder.
-const copies = [];
-after(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-function freshModule() {
-  const dir = mkdtempSync(join(tmpdir(), 'keypoints-module-'));
-  copies.push(dir);
-  cpSync(fileURLToPath(new URL('wasm/', build)), dir, { recursive: true });
-  return import(pathToFileURL(join(dir, 'keypoints.js')).href);
-}
 
 const seed = readFileSync(new URL('testdata/ap-ukraine-territory.txt', root), 'utf8');
 const german =
