@@ -75,6 +75,7 @@ func compress(a *analysis, i int) (point, bool) {
 	}
 	name := ""
 	dangling, pronoun := openingWord(toks[first].Text)
+	dangling = dangling && !a.determiner(i, first)
 	// Inside an opening quote mark, a pronoun has no name to stand for either: the quote cannot hold a bracket.
 	if q := first + 1; q < len(toks) && (toks[first].Text == `"` || toks[first].Text == "'") {
 		if d, p := openingWord(toks[q].Text); d || p {

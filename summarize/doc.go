@@ -84,9 +84,13 @@
 //
 // # Faithfulness
 //
-// A key point is made of spans of one sentence joined by single spaces, with four edits only: the first letter
-// capitalised, a final period added, whitespace collapsed, and a bracketed name before the spans, standing for an
-// opening "He" or "She" ("[Zelenskyy] said…") or naming the speaker of a transcript turn ("[Grad A] I think…").
+// A key point is made of spans of one sentence joined by single spaces, with five edits only: the first letter
+// capitalised, a final period added, whitespace collapsed, a bracketed name before the spans, standing for an
+// opening "He" or "She" ("[Zelenskyy] said…") or naming the speaker of a transcript turn ("[Grad A] I think…"),
+// and a word hyphenated across a line break made whole: text copied from a PDF or a hard-wrapped file breaks
+// words ("docu-\nments"), and a reader should not see the break. The break (the line break, the next line's
+// indent, and the hyphen unless the word has one of its own, as "part-of-\nspeech" or a "well-known" spelled so
+// elsewhere in the text) lies between two spans, which join with nothing between them.
 // Compression drops what a point can do without: leading connectives, a caption label glued before the sentence
 // ("Sharp dresser:"), parentheticals, fillers, and attribution tails ("…, he said"). A sentence of more than 45
 // words also loses a leading prepositional phrase and trailing or relative clauses, and one still past 45 words is

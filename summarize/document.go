@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -205,7 +206,18 @@ func collapseSpace(s string) string {
 // own text is used, since the input between them may hold markup and character references.
 func (d *Document) pieceText(toks []token) string {
 	if !d.html {
-		return collapseSpace(d.input[toks[0].Start:toks[len(toks)-1].End])
+		start, end := toks[0].Start, toks[len(toks)-1].End
+		breaks := d.breaksIn(start, end)
+		if len(breaks) == 0 {
+			return collapseSpace(d.input[start:end])
+		}
+		var b strings.Builder
+		for _, br := range breaks {
+			b.WriteString(d.input[start:br.Start])
+			start = br.End
+		}
+		b.WriteString(d.input[start:end])
+		return collapseSpace(b.String())
 	}
 	var b strings.Builder
 	for k, t := range toks {
@@ -215,6 +227,34 @@ func (d *Document) pieceText(toks []token) string {
 		b.WriteString(t.Text)
 	}
 	return b.String()
+}
+
+// breaksIn returns the word breaks (see textMap.breaks) inside the input range [start, end).
+func (d *Document) breaksIn(start, end int) []Span {
+	br := d.text.breaks
+	i := sort.Search(len(br), func(i int) bool { return br[i].Start >= start })
+	j := i
+	for j < len(br) && br[j].End <= end {
+		j++
+	}
+	return br[i:j]
+}
+
+// pieceSpans returns spans split at every word break inside them: the pieces of the input a text is made of,
+// where the pieces on either side of a break join with nothing between (the one edit inside a word; see doc.go).
+func (d *Document) pieceSpans(spans []Span) []Span {
+	if len(d.text.breaks) == 0 {
+		return spans
+	}
+	var out []Span
+	for _, sp := range spans {
+		for _, br := range d.breaksIn(sp.Start, sp.End) {
+			out = append(out, Span{Start: sp.Start, End: br.Start})
+			sp.Start = br.End
+		}
+		out = append(out, sp)
+	}
+	return out
 }
 
 // resolveName finds the name an opening "He" or "She" of sentence i stands for: the named subject of a sentence

@@ -326,11 +326,7 @@ func TestPointAudit(t *testing.T) {
 				if len(strings.Fields(body)) > longWords+1 {
 					long++
 				}
-				var parts []string
-				for _, sp := range kp.Spans {
-					parts = append(parts, collapseSpace(it.text[sp.Start:sp.End]))
-				}
-				if !sameUpToEdits(strings.Join(parts, " "), body) && !sameUpToEdits(strings.Join(parts, " "), kp.Text) {
+				if joined := joinSpans(it.text, kp.Spans); !sameUpToEdits(joined, body) && !sameUpToEdits(joined, kp.Text) {
 					spans++
 				}
 			}

@@ -176,13 +176,14 @@ func analyze(doc *Document) *analysis {
 		f.quote = s.quote || s.Attribution != nil
 		f.question = strings.HasSuffix(strings.TrimRight(s.Text, `"' )`), "?")
 		first := true
-		for _, t := range s.tokens {
+		for k, t := range s.tokens {
 			if !isWordToken(t.Text) {
 				continue
 			}
 			f.words++
 			if first {
 				f.dangling, f.pronoun = openingWord(t.Text)
+				f.dangling = f.dangling && !a.determiner(i, k)
 			}
 			r, _ := utf8.DecodeRuneInString(t.Text)
 			switch {
@@ -220,6 +221,18 @@ func analyze(doc *Document) *analysis {
 		a.sents[i].vec = a.weigh(a.sents[i].terms)
 	}
 	return a
+}
+
+// determiner reports whether token k of sentence i is a demonstrative that opens a noun phrase ("This report"),
+// not a pronoun ("This is"): only then can the sentence stand alone. Only sentences opening with a demonstrative
+// are tagged for it. Without tags (a model that failed to load) the word stays a pronoun, the safe reading.
+func (a *analysis) determiner(i, k int) bool {
+	toks := a.doc.Sentences[i].tokens
+	if k+1 >= len(toks) || !demonstratives.Has(bareWord(toks[k].Text)) {
+		return false
+	}
+	tags, err := a.tags.of(i)
+	return err == nil && determinerTag(toks[k+1].Text, tags[k+1])
 }
 
 // weigh turns a bag of term ids into a unit tf-idf vector.

@@ -122,7 +122,7 @@ func summarizeDoc(doc *Document, opts Options) (*Summary, error) {
 		if hi > lo {
 			norm = (scores[p.sent] - lo) / (hi - lo)
 		}
-		sum.KeyPoints = append(sum.KeyPoints, KeyPoint{Text: p.text, Theme: t, Sentence: p.sent, Spans: p.spans, Score: round3(norm)})
+		sum.KeyPoints = append(sum.KeyPoints, KeyPoint{Text: p.text, Theme: t, Sentence: p.sent, Spans: doc.pieceSpans(p.spans), Score: round3(norm)})
 	}
 	sum.Entities, sum.Quotes, sum.Figures = []Entity{}, []Quote{}, []Figure{}
 	if !opts.SkipFacts {

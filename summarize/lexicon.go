@@ -151,6 +151,20 @@ func openingWord(w string) (dangling, pronoun bool) {
 	return false, false
 }
 
+// demonstratives open a sentence either as a pronoun ("This is why…", which needs the sentence before) or as the
+// determiner of a noun phrase that names what it points at ("This report discusses…", "These grants provide…",
+// "That night…"), which a reader can take alone. Only the word after tells them apart.
+var demonstratives = wordset.Of("this that these those")
+
+// determinerTag reports a tag of the word after a demonstrative that makes it a determiner: a noun or an adjective
+// ("this report", "these new rules"). A number is not one: "this one" and "those two" point back as a pronoun does.
+func determinerTag(word, tag string) bool {
+	if w := bareWord(word); w == "one" || w == "ones" {
+		return false // tagged a noun, yet it stands for one named before
+	}
+	return strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "JJ")
+}
+
 func isCapitalized(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -23,6 +24,12 @@ type textMap struct {
 	norm   []byte
 	pieces []piece
 	hint   int // the piece found last: lookups mostly go forward through the text, one piece at a time
+	// breaks are the input ranges dropped to rejoin a word hyphenated across a line break ("compu-\nter"), in order:
+	// the only deletion that falls inside a word, so the spans of a point are split there (see breakWord).
+	breaks []Span
+	// compounds are the words the input spells with a hyphen on one line ("well-known"), lowercased: a word
+	// broken after such a hyphen keeps it. Filled at the first broken word.
+	compounds map[string]bool
 }
 
 // keep appends s, which is the input's own bytes starting at raw.
@@ -129,6 +136,18 @@ func normalizeInto(m *textMap, raw string, start, end int) {
 			i++
 			continue
 		}
+		if c == '\r' || c == '\n' {
+			if j, hyphen, ok := m.breakWord(raw, start, i, end); ok {
+				cut := i - 1 // the hyphen goes with the break
+				if hyphen {
+					cut = i
+				}
+				flush(cut)
+				m.breaks = append(m.breaks, Span{Start: cut, End: j})
+				i, run = j, j
+				continue
+			}
+		}
 		if c == '\r' {
 			flush(i)
 			w := 1
@@ -167,4 +186,65 @@ func normalizeInto(m *textMap, raw string, start, end int) {
 		i += w
 	}
 	flush(end)
+}
+
+// breakWord reads a line break at raw[i] that splits a word after a hyphen: a letter and a hyphen before it, the
+// next line's first letter lowercase after it ("compu-\n  ter"), as text copied from a justified PDF page or a
+// hard-wrapped file has. It returns where the word goes on, and whether the hyphen is the word's own: the
+// fragment holds a hyphen already ("part-of-\nspeech"), or the input spells the whole word with one elsewhere
+// ("well-known"). Otherwise the hyphen only broke the line, and the word is joined without it.
+func (m *textMap) breakWord(raw string, start, i, end int) (j int, hyphen, ok bool) {
+	if i-2 < start || raw[i-1] != '-' || !isASCIILetter(raw[i-2]) {
+		return 0, false, false
+	}
+	j = i + 1
+	if raw[i] == '\r' && j < end && raw[j] == '\n' {
+		j++
+	}
+	for j < end && (raw[j] == ' ' || raw[j] == '\t') {
+		j++
+	}
+	if j >= end || raw[j] < 'a' || raw[j] > 'z' {
+		return 0, false, false
+	}
+	from := i - 1
+	for from > start && (isASCIILetter(raw[from-1]) || raw[from-1] == '-') {
+		from--
+	}
+	to := j
+	for to < end && isASCIILetter(raw[to]) {
+		to++
+	}
+	frag := raw[from : i-1]
+	if strings.Contains(frag, "-") {
+		return j, true, true
+	}
+	if m.compounds == nil {
+		m.compounds = hyphenatedWords(raw)
+	}
+	return j, m.compounds[strings.ToLower(frag+"-"+raw[j:to])], true
+}
+
+// hyphenatedWords returns the words of s that hold a hyphen between two letters, lowercased.
+func hyphenatedWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] != '-' || !isASCIILetter(s[i-1]) || !isASCIILetter(s[i+1]) {
+			continue
+		}
+		from, to := i, i
+		for from > 0 && (isASCIILetter(s[from-1]) || s[from-1] == '-') {
+			from--
+		}
+		for to < len(s) && (isASCIILetter(s[to]) || s[to] == '-') {
+			to++
+		}
+		out[strings.ToLower(strings.Trim(s[from:to], "-"))] = true
+		i = to
+	}
+	return out
+}
+
+func isASCIILetter(c byte) bool {
+	return c|0x20 >= 'a' && c|0x20 <= 'z'
 }

@@ -19,6 +19,15 @@ func TestNormalize(t *testing.T) {
 		{"invalid utf8", "a\xffb\xc3", "a\ufffdb\ufffd"},
 		{"controls", "a\x00b\tc", "a b c"},
 		{"paragraph separator", "a\u2029b", "a\n\nb"},
+		// A word hyphenated across a line break is made whole; its hyphen stays where the word has one anyway.
+		{"broken word", "docu-\nments", "documents"},
+		{"broken word, crlf and indent", "docu-\r\n   ments", "documents"},
+		{"broken compound", "part-of-\nspeech", "part-of-speech"},
+		{"compound spelled elsewhere", "a well-\nknown and well-known tool", "a well-known and well-known tool"},
+		{"capital after the break", "Anglo-\nSaxon", "Anglo-\nSaxon"},
+		{"blank line after the break", "docu-\n\nments", "docu-\n\nments"},
+		{"dash before the break", "text --\nmore", "text --\nmore"},
+		{"number before the break", "COVID-19-\nrelated", "COVID-19-\nrelated"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -27,6 +36,24 @@ func TestNormalize(t *testing.T) {
 			assert.Equal(t, tt.want, string(m.norm))
 		})
 	}
+}
+
+// TestWordBreaks checks that a word made whole keeps the way back: the break is recorded, and a range across it
+// maps to the whole broken word of the input.
+func TestWordBreaks(t *testing.T) {
+	in := "scanned docu-\n  ments and part-of-\nspeech tags"
+	m := &textMap{}
+	normalizeInto(m, in, 0, len(in))
+	norm := string(m.norm)
+	assert.Equal(t, "scanned documents and part-of-speech tags", norm)
+	var breaks []string
+	for _, br := range m.breaks {
+		breaks = append(breaks, in[br.Start:br.End])
+	}
+	assert.Equal(t, []string{"-\n  ", "\n"}, breaks)
+	i := indexOf(norm, "documents")
+	sp := m.span(i, i+len("documents"))
+	assert.Equal(t, "docu-\n  ments", in[sp.Start:sp.End])
 }
 
 // TestNormalizeSpans checks the way back: a normalized range maps to the input bytes that produced it.

@@ -162,7 +162,9 @@ type Theme struct {
 // KeyPoint is one point of the summary, built only from pieces of one input sentence.
 type KeyPoint struct {
 	// Text is Spans' text joined by single spaces, with only these edits: the first letter capitalised, a final
-	// period added, whitespace collapsed, and a bracketed name ("[Zelenskyy]") standing for an opening pronoun.
+	// period added, whitespace collapsed, a bracketed name ("[Zelenskyy]") standing for an opening pronoun or
+	// naming a turn's speaker, and no space between the two spans of a word hyphenated across a line break
+	// ("docu-\nments" is "documents").
 	Text     string  `json:"text"`
 	Theme    int     `json:"theme"`    // index into Summary.Themes
 	Sentence int     `json:"sentence"` // index into Summary.Sentences
