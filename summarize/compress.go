@@ -44,8 +44,10 @@ func compress(a *analysis, i int) (point, bool) {
 	if len(toks) == 0 || s.partial || strings.Count(s.Text, `"`)%2 != 0 {
 		return point{}, false // an unbalanced quote mark means part of a quote: not a point on its own
 	}
-	// A caption or the acknowledgements, which PDF text runs into the prose, say nothing of what the text says.
-	if captionOf(s.Text) > 0 || strings.HasPrefix(s.Text, "Acknowledg") {
+	// A caption or the acknowledgements, which PDF text runs into the prose, say nothing of what the text says; a
+	// few words with no stop are a title, a heading the blocks stage did not see, or a turn cut off mid-word.
+	if captionOf(s.Text) > 0 || strings.HasPrefix(s.Text, "Acknowledg") ||
+		!endsSentence(s.Text) && countWords(toks, nil) <= bareLineWords {
 		return point{}, false
 	}
 	keep := make([]bool, len(toks))
@@ -116,7 +118,9 @@ func compress(a *analysis, i int) (point, bool) {
 			first = dropClauses(toks, tags, keep, first, last)
 		}
 	}
-	capWords(toks, keep, first, last)
+	if !capWords(toks, keep, first, last) {
+		return point{}, false
+	}
 	p := point{sent: i, name: name}
 	var parts []string
 	for k := 0; k < len(toks); {
@@ -155,6 +159,9 @@ func compress(a *analysis, i int) (point, bool) {
 
 // Limits of the clause rules.
 const (
+	// bareLineWords is how long a line with no stop may be and still be a title or a heading rather than a
+	// sentence: the headings of the development sets run to eight words.
+	bareLineWords  = 8
 	minClauseWords = 6 // words of the main clause a cut must leave
 	// leadPhraseTokens is how far a leading prepositional phrase may run before its comma: past it, the comma
 	// more likely closes a clause with a subject of its own.
@@ -311,30 +318,40 @@ func skipCaptionLabel(toks []token, first int) int {
 	return first
 }
 
-// capWords cuts a point that still runs past longWords words at the last clause boundary (a comma, semicolon or
-// dash) before the limit that leaves at least minCompressWords words; a point with no such boundary stays whole.
-func capWords(toks []token, keep []bool, first, last int) {
+// capWords cuts a point that still runs past longWords words at the last clause boundary before the limit that
+// leaves at least minCompressWords words: a comma, semicolon or dash, or else a conjunction that opens a clause
+// ("and", "but", "which", "when"…), which is where sentences run together without their stops (captions copied
+// with a story) still break. It reports false when there is neither: that is a table or a list, not a point.
+func capWords(toks []token, keep []bool, first, last int) bool {
 	if countWords(toks[first:last], keep[first:last]) <= longWords {
-		return
+		return true
 	}
-	words, cut := 0, -1
+	words, cut, conj := 0, -1, -1
 	for k := first; k < last && words < longWords; k++ {
 		if !keep[k] {
 			continue
 		}
-		if isWordToken(toks[k].Text) {
+		switch {
+		case isWordToken(toks[k].Text):
+			if words >= minCompressWords && (toks[k].Text == "and" || toks[k].Text == "but" || subordinators.Has(toks[k].Text)) {
+				conj = k
+			}
 			words++
-		} else if (toks[k].Text == "," || toks[k].Text == ";" || toks[k].Text == "—" || toks[k].Text == "–") &&
-			words >= minCompressWords {
+		case (toks[k].Text == "," || toks[k].Text == ";" || toks[k].Text == "—" || toks[k].Text == "–") &&
+			words >= minCompressWords:
 			cut = k
 		}
 	}
 	if cut < 0 {
-		return
+		cut = conj
+	}
+	if cut < 0 {
+		return false
 	}
 	for k := cut; k < len(toks); k++ {
 		keep[k] = false
 	}
+	return true
 }
 
 // speakerColon returns the index of the colon that closes the speaker's name of a turn ("Grad A: …"), or -1.

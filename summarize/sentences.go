@@ -369,27 +369,43 @@ func (s *segmenter) glued(ts, te int) bool {
 	if !gluedStarters[w] || gluedBlockers[prev] {
 		return false
 	}
-	// After a figure ("…for $20 He was once…"), only a pronoun starts a sentence: "in 2015 The Guardian" is a title.
-	if gluedPronouns[w] && isDigitsASCII(strings.TrimLeft(prev, "$£€")) {
+	// After a figure ("…for $20 He was once…", "…on Saturday, May 2 The two boxers…") the starter opens a sentence
+	// when a lowercase word follows: "in 2015 The Guardian" is a title.
+	// A number that ends a list marker ("conditions: 1. The states…") is no figure. A footnote mark after a stop
+	// ("…the same category.1 In actuality…") ends the sentence as the stop would.
+	if isDigitsASCII(strings.TrimLeft(prev, "$£€")) && !strings.HasSuffix(prev, ".") || isFootnoted(prev) {
 		return s.peek(te).kind == lower
 	}
-	if len(prev) < 3 {
+	if len(prev) < 3 || gluedBlockers[strings.ToLower(prev)] {
 		return false
 	}
+	// The word before is lowercase, or a name before an article or a pronoun ("…at Old Trafford The afternoon
+	// started…"): a title that goes on from a name goes on with capitals ("Alexander The Great"). Other starters
+	// after a capital more likely belong to a name or a title ("Merseyside Police said", "Faking It and…", "How
+	// We do"), and a capitalised function word is a speaker starting over ("But We can…").
+	name := prev[0] >= 'A' && prev[0] <= 'Z' && gluedAfterName[w] && !stopwords.Has(strings.ToLower(prev))
 	for i := 0; i < len(prev); i++ {
-		if prev[i] < 'a' || prev[i] > 'z' {
+		if (prev[i] < 'a' || prev[i] > 'z') && (i > 0 || !name) {
 			return false
 		}
 	}
 	return s.peek(te).kind == lower
 }
 
-// gluedStarters open a sentence glued to the one before, gluedPronouns even after a figure; gluedBlockers are
+// isFootnoted reports whether w is a word, a stop and a footnote number: "category.1".
+func isFootnoted(w string) bool {
+	dot := strings.LastIndexByte(w, '.')
+	return dot > 0 && dot+1 < len(w) && isDigitsASCII(w[dot+1:]) && unicode.IsLetter(rune(w[dot-1])) &&
+		strings.IndexByte(w[:dot], '.') < 0
+}
+
+// gluedStarters open a sentence glued to the one before, gluedAfterName also after a name; gluedBlockers are
 // words after which a capitalised "The" starts a title rather than a sentence.
 var (
 	gluedStarters = map[string]bool{"The": true, "He": true, "She": true, "It": true, "They": true, "His": true, "Her": true,
-		"Their": true, "Police": true, "In": true, "But": true, "This": true, "These": true, "We": true}
-	gluedPronouns = map[string]bool{"He": true, "She": true, "They": true, "His": true, "Her": true, "Their": true}
+		"Their": true, "Police": true, "In": true, "But": true, "This": true, "These": true, "We": true, "As": true}
+	gluedAfterName = map[string]bool{"The": true, "He": true, "She": true, "They": true, "His": true, "Her": true,
+		"Their": true, "This": true, "These": true, "We": true}
 	gluedBlockers = map[string]bool{"the": true, "of": true, "in": true, "on": true, "at": true, "by": true, "for": true,
 		"with": true, "from": true, "to": true, "and": true, "or": true, "called": true, "named": true, "titled": true,
 		"dubbed": true, "film": true, "movie": true, "book": true, "show": true, "song": true, "album": true,

@@ -397,6 +397,38 @@ func TestSegmentNews(t *testing.T) {
 	}
 }
 
+// TestSegmentGlued: pages copied as text run photo captions into the story with no stop between; a capitalised
+// article or pronoun before a lowercase word starts a sentence there, and titles and names are left alone.
+func TestSegmentGlued(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"after a lowercase word", "The cost rose higher than a colleague The cost of divorce fell.",
+			[]string{"The cost rose higher than a colleague", "The cost of divorce fell."}},
+		{"after a name", "Aguero looks on at Old Trafford The afternoon started well.",
+			[]string{"Aguero looks on at Old Trafford", "The afternoon started well."}},
+		{"after a figure", "They meet in Las Vegas on Saturday, May 2 The two boxers have spoken.",
+			[]string{"They meet in Las Vegas on Saturday, May 2", "The two boxers have spoken."}},
+		{"after a footnote", "Tags never come from the same category.1 In actuality, the case never happens.",
+			[]string{"Tags never come from the same category.1", "In actuality, the case never happens."}},
+		{"a title after a function word", "He starred in The Great Escape and won.", []string{"He starred in The Great Escape and won."}},
+		{"a title after a figure", "It was founded in 2015 The Guardian said.", []string{"It was founded in 2015 The Guardian said."}},
+		{"a list number", "Five conditions: 1. The states must repay the loans.",
+			[]string{"Five conditions: 1. The states must repay the loans."}},
+		{"police after a place", "Officers of Merseyside Police said nothing.", []string{"Officers of Merseyside Police said nothing."}},
+		{"a show's title", "Winners include Faking It and French and Saunders.",
+			[]string{"Winners include Faking It and French and Saunders."}},
+		{"a speaker starting over", "PhD E: Yeah. But We can know soon.", []string{"PhD E: Yeah.", "But We can know soon."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, sentences(tt.in))
+		})
+	}
+}
+
 func TestSegmentRanges(t *testing.T) {
 	tests := []struct {
 		name string
