@@ -7,7 +7,8 @@
 // Data flows one way, one file per stage; a stage reads what earlier stages made and never reaches back, and
 // nothing a later stage computes is written into what an earlier one made.
 //
-//	normalize.go, html.go  input → normalized text, with a map back to the input's bytes
+//	normalize.go, html.go  input → normalized text, with a map back to the input's bytes; a PDF's page furniture
+//	                       and words broken across its lines taken out
 //	language.go            refuse text that is clearly not English
 //	blocks.go              paragraphs: text, title, heading, boilerplate; datelines
 //	sentences.go           sentences, by rules tuned for news copy
@@ -51,8 +52,9 @@
 //     1,500 words fuller sentences gain a little (up to the 45-word ceiling).
 //   - Names and figures (news readers come for them) and an echo of the input's own title; past a share of the
 //     words, more names only makes a list.
-//   - Quotes, questions, fragments under seven words and sentences opening with "It" or "This" make weak points
-//     on their own, so they pay a penalty; sentences over 45 words pay a small one.
+//   - Quotes, questions, fragments under seven words and sentences opening with a pronoun ("It", "This is")
+//     make weak points on their own, so they pay a penalty; sentences over 45 words pay a small one. A
+//     demonstrative before a noun ("This report finds…") names what it points at, and pays nothing.
 //   - Redundancy (maximal marginal relevance) stops two points from saying the same thing, which Lead-3 often does
 //     when a photo caption repeats the lead.
 //   - Themes: headings are the writer's own structure, so every section gets its best point first, ranked with a
@@ -85,19 +87,22 @@
 // # Faithfulness
 //
 // A key point is made of spans of one sentence joined by single spaces, with five edits only: the first letter
-// capitalised, a final period added, whitespace collapsed, a bracketed name before the spans, standing for an
-// opening "He" or "She" ("[Zelenskyy] said…") or naming the speaker of a transcript turn ("[Grad A] I think…"),
-// and a word hyphenated across a line break made whole: text copied from a PDF or a hard-wrapped file breaks
-// words ("docu-\nments"), and a reader should not see the break. The break (the line break, the next line's
-// indent, and the hyphen unless the word has one of its own, as "part-of-\nspeech" or a "well-known" spelled so
-// elsewhere in the text) lies between two spans, which join with nothing between them.
-// Compression drops what a point can do without: leading connectives, a caption label glued before the sentence
-// ("Sharp dresser:"), parentheticals, fillers, and attribution tails ("…, he said"). A sentence of more than 45
-// words also loses a leading prepositional phrase and trailing or relative clauses, and one still past 45 words is
-// cut at its last clause boundary before the limit; a shorter one keeps its clauses, since every kind of reference
-// we measured (highlights, abstracts, extracts) scores whole clauses at least as well as cut ones. It never cuts
-// inside a quote. A sentence that cannot stand alone (a piece of a multi-sentence
-// quote, a dangling opener, a pronoun with no named antecedent) is never a point.
+// capitalised, a final period added, whitespace collapsed, a bracketed name before the spans, standing for an opening
+// "He" or "She" ("[Zelenskyy] said…") or naming the speaker of a transcript turn ("[Grad A] I think…"), and a word
+// hyphenated across a line break made whole: text copied from a PDF or a hard-wrapped file breaks words
+// ("docu-\nments"), and a reader should not see the break. The break (the line break, the next line's indent, and the
+// hyphen unless the word has one of its own, as "part-of-\nspeech" or a "well-known" spelled so elsewhere in the text)
+// lies between two spans, which join with nothing between them. The page furniture such text runs into its paragraphs
+// (a running header, a page number, each a line that interrupts a sentence) lies between two spans too, joined as any
+// two are. Compression drops what a point can do without: leading connectives, a caption label glued before the
+// sentence ("Sharp dresser:"), parentheticals, fillers, and attribution tails ("…, he said"). A sentence of more than
+// 45 words also loses a leading prepositional phrase and trailing or relative clauses, and one still past 45 words is
+// cut at its last clause boundary before the limit (a comma, semicolon or dash, else a conjunction; with neither it is
+// a table or captions run together, and no point); a shorter one keeps its clauses, since every kind of reference we
+// measured (highlights, abstracts, extracts) scores whole clauses at least as well as cut ones. It never cuts inside a
+// quote. A sentence that cannot stand alone (a piece of a multi-sentence quote, a dangling opener, a pronoun with no
+// named antecedent) is never a point, nor is a line of up to eight words with no stop (a title, a heading the blocks
+// stage did not see, a turn cut off).
 //
 // # Facts
 //

@@ -24,6 +24,7 @@ func parse(input string) (*Document, error) {
 		doc.html = true
 		doc.Title = extractHTML(tm, input)
 	} else {
+		tm.furniture = furniture(input)
 		normalizeInto(tm, input, 0, len(input))
 	}
 	norm := string(tm.norm)
@@ -207,12 +208,12 @@ func collapseSpace(s string) string {
 func (d *Document) pieceText(toks []token) string {
 	if !d.html {
 		start, end := toks[0].Start, toks[len(toks)-1].End
-		breaks := d.breaksIn(start, end)
-		if len(breaks) == 0 {
+		cuts := d.cutsIn(start, end)
+		if len(cuts) == 0 {
 			return collapseSpace(d.input[start:end])
 		}
 		var b strings.Builder
-		for _, br := range breaks {
+		for _, br := range cuts {
 			b.WriteString(d.input[start:br.Start])
 			start = br.End
 		}
@@ -229,9 +230,9 @@ func (d *Document) pieceText(toks []token) string {
 	return b.String()
 }
 
-// breaksIn returns the word breaks (see textMap.breaks) inside the input range [start, end).
-func (d *Document) breaksIn(start, end int) []Span {
-	br := d.text.breaks
+// cutsIn returns the cuts (see textMap.cuts) inside the input range [start, end).
+func (d *Document) cutsIn(start, end int) []Span {
+	br := d.text.cuts
 	i := sort.Search(len(br), func(i int) bool { return br[i].Start >= start })
 	j := i
 	for j < len(br) && br[j].End <= end {
@@ -240,15 +241,16 @@ func (d *Document) breaksIn(start, end int) []Span {
 	return br[i:j]
 }
 
-// pieceSpans returns spans split at every word break inside them: the pieces of the input a text is made of,
-// where the pieces on either side of a break join with nothing between (the one edit inside a word; see doc.go).
+// pieceSpans returns spans split at every cut inside them: the pieces of the input a text is made of. Across a
+// word's break they join with nothing between (the one edit inside a word; see doc.go), across page furniture
+// with a space, as any two spans do.
 func (d *Document) pieceSpans(spans []Span) []Span {
-	if len(d.text.breaks) == 0 {
+	if len(d.text.cuts) == 0 {
 		return spans
 	}
 	var out []Span
 	for _, sp := range spans {
-		for _, br := range d.breaksIn(sp.Start, sp.End) {
+		for _, br := range d.cutsIn(sp.Start, sp.End) {
 			out = append(out, Span{Start: sp.Start, End: br.Start})
 			sp.Start = br.End
 		}

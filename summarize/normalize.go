@@ -3,6 +3,7 @@ package summarize
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -24,9 +25,12 @@ type textMap struct {
 	norm   []byte
 	pieces []piece
 	hint   int // the piece found last: lookups mostly go forward through the text, one piece at a time
-	// breaks are the input ranges dropped to rejoin a word hyphenated across a line break ("compu-\nter"), in order:
-	// the only deletion that falls inside a word, so the spans of a point are split there (see breakWord).
-	breaks []Span
+	// cuts are the input ranges dropped from inside the text, in order: the break of a word hyphenated across a
+	// line ("compu-\nter", see breakWord) and the page furniture a PDF's text runs into its paragraphs (see
+	// furniture). A sentence's span may hold one, so the text and spans of a point leave them out.
+	cuts []Span
+	// furniture are the page-furniture lines still to drop, in order; normalizeInto moves them to cuts.
+	furniture []Span
 	// compounds are the words the input spells with a hyphen on one line ("well-known"), lowercased: a word
 	// broken after such a hyphen keeps it. Filled at the first broken word.
 	compounds map[string]bool
@@ -131,6 +135,15 @@ func normalizeInto(m *textMap, raw string, start, end int) {
 		m.keep(run, raw[run:i])
 	}
 	for i := start; i < end; {
+		if len(m.furniture) > 0 && i >= m.furniture[0].Start {
+			if f := m.furniture[0]; i == f.Start && f.End <= end {
+				flush(i)
+				m.cuts = append(m.cuts, f)
+				i, run = f.End, f.End
+			}
+			m.furniture = m.furniture[1:]
+			continue
+		}
 		c := raw[i]
 		if c >= 0x20 && c < 0x7F {
 			i++
@@ -143,7 +156,7 @@ func normalizeInto(m *textMap, raw string, start, end int) {
 					cut = i
 				}
 				flush(cut)
-				m.breaks = append(m.breaks, Span{Start: cut, End: j})
+				m.cuts = append(m.cuts, Span{Start: cut, End: j})
 				i, run = j, j
 				continue
 			}
@@ -247,4 +260,114 @@ func hyphenatedWords(s string) map[string]bool {
 
 func isASCIILetter(c byte) bool {
 	return c|0x20 >= 'a' && c|0x20 <= 'z'
+}
+
+// Limits of page furniture.
+const (
+	furnitureMaxWords = 12 // a running header or footer is a title, a name, a date: a line, not a sentence
+	furnitureMinTimes = 3  // a line met twice may be a refrain or a repeated heading; three pages make a pattern
+	// furniturePageBytes is the least text between two of a running header's lines: a page holds more, while a
+	// song's or a poem's refrain comes back sooner.
+	furniturePageBytes  = 1000
+	furnitureProseBytes = 40 // a page number breaks into a paragraph after a line of prose at least this long
+)
+
+// furniture returns the lines of text copied from a PDF that belong to the page, not the text: running headers
+// and footers (the same short line every page or so, its page number aside) and page numbers alone on a line
+// inside a paragraph. Each is a whole line with its line break, so the lines on either side join as the paragraph
+// they were. Page numbers between blank lines are left to the blocks stage, which marks them as boilerplate.
+func furniture(raw string) []Span {
+	type line struct {
+		start, end, next int // the content [start, end), and where the next line starts
+	}
+	var lines []line
+	for i := 0; i < len(raw); {
+		j := strings.IndexByte(raw[i:], '\n')
+		next := len(raw)
+		if j >= 0 {
+			next = i + j + 1
+		}
+		s, e := i, next
+		for e > s && (raw[e-1] == '\n' || raw[e-1] == '\r') {
+			e--
+		}
+		lines = append(lines, line{s, e, next})
+		i = next
+	}
+	content := func(l line) string { return strings.TrimSpace(raw[l.start:l.end]) }
+	drop := make([]bool, len(lines))
+	// Running headers: short lines without a stop, keyed without their digits, that recur at page distances.
+	seen := map[string][]int{}
+	var keys []string
+	var buf []byte
+	for k, l := range lines {
+		c := content(l)
+		if c == "" || endsSentence(c) || len(strings.Fields(c)) > furnitureMaxWords || isSpeakerTurn(c) {
+			continue
+		}
+		buf = buf[:0]
+		letters := 0
+		for _, r := range strings.ToLower(c) {
+			switch {
+			case unicode.IsLetter(r):
+				letters++
+				buf = utf8.AppendRune(buf, r)
+			case !unicode.IsDigit(r):
+				buf = utf8.AppendRune(buf, r)
+			}
+		}
+		if letters < 3 {
+			continue
+		}
+		key := strings.Join(strings.Fields(string(buf)), " ")
+		if seen[key] == nil {
+			keys = append(keys, key)
+		}
+		seen[key] = append(seen[key], k)
+	}
+	for _, key := range keys {
+		at := seen[key]
+		if len(at) < furnitureMinTimes {
+			continue
+		}
+		// A page break mostly falls inside a sentence, so the header mostly interrupts one; a heading that
+		// recurs (each function's "Parameters") follows a finished paragraph and opens the next.
+		paged, interrupts := true, 0
+		for n, k := range at {
+			if n > 0 && lines[k].start-lines[at[n-1]].start < furniturePageBytes {
+				paged = false
+				break
+			}
+			prev, next := "", ""
+			if k > 0 {
+				prev = content(lines[k-1])
+			}
+			if k+1 < len(lines) {
+				next = content(lines[k+1])
+			}
+			if prev != "" && !endsSentence(prev) || startsLower(next) {
+				interrupts++
+			}
+		}
+		for n := 0; paged && 2*interrupts >= len(at) && n < len(at); n++ {
+			drop[at[n]] = true
+		}
+	}
+	// Page numbers inside a paragraph: a prose line before (or a header just dropped), a line after.
+	for k := 1; k+1 < len(lines); k++ {
+		if !isPageNumber(content(lines[k])) || content(lines[k+1]) == "" {
+			continue
+		}
+		p := content(lines[k-1])
+		if drop[k-1] || len(p) >= furnitureProseBytes && !endsSentence(p) {
+			drop[k] = true
+		}
+	}
+	var out []Span
+	for k, l := range lines {
+		if drop[k] {
+			out = append(out, Span{Start: l.start, End: l.next})
+		}
+	}
+	return out
 }

@@ -1,6 +1,8 @@
 package summarize
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -47,13 +49,43 @@ func TestWordBreaks(t *testing.T) {
 	norm := string(m.norm)
 	assert.Equal(t, "scanned documents and part-of-speech tags", norm)
 	var breaks []string
-	for _, br := range m.breaks {
+	for _, br := range m.cuts {
 		breaks = append(breaks, in[br.Start:br.End])
 	}
 	assert.Equal(t, []string{"-\n  ", "\n"}, breaks)
 	i := indexOf(norm, "documents")
 	sp := m.span(i, i+len("documents"))
 	assert.Equal(t, "docu-\n  ments", in[sp.Start:sp.End])
+}
+
+// TestFurniture: the running headers and page numbers that text copied from a PDF carries into its paragraphs
+// are dropped, whole lines, and nothing that only looks like them.
+func TestFurniture(t *testing.T) {
+	prose := strings.Repeat("The committee heard evidence from many witnesses over several long days and nights of\n", 14)
+	page := func(n int) string { return fmt.Sprintf("%d\nJournal of Examples, Vol. 3\n", n) }
+	refrain := "Oh the river runs\n"
+	heading := "Parameters\n"
+	tests := []struct {
+		name, in string
+		drop     []string
+	}{
+		{"running header and page numbers", prose + page(2) + prose + page(3) + prose + page(4) + prose,
+			[]string{"2\n", "Journal of Examples, Vol. 3\n", "3\n", "Journal of Examples, Vol. 3\n", "4\n", "Journal of Examples, Vol. 3\n"}},
+		{"a refrain", strings.Repeat(refrain+"and on it goes.\n", 6), nil},
+		{"a heading that recurs", strings.Repeat(heading+prose+"end.\n\n", 3), nil},
+		{"a header met twice", prose + page(2) + prose + page(3) + prose, []string{"2\n", "3\n"}},
+		{"a number after a finished sentence", "It ended.\n12\nThen more came.", nil},
+		{"a short list", "Apples\n1\nOranges\n2\nPears", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, sp := range furniture(tt.in) {
+				got = append(got, tt.in[sp.Start:sp.End])
+			}
+			assert.Equal(t, tt.drop, got)
+		})
+	}
 }
 
 // TestNormalizeSpans checks the way back: a normalized range maps to the input bytes that produced it.

@@ -127,6 +127,46 @@ func TestBrokenWords(t *testing.T) {
 	assert.NotContains(t, all, "- ")
 }
 
+// TestPDFText: the seed article as text copied from a PDF reads as the seed does. Its paragraphs are hard-wrapped,
+// and every 25 lines a page ends, mid-sentence, with its number and a running header.
+func TestPDFText(t *testing.T) {
+	seed := readTestdata(t, "ap-ukraine-territory.txt")
+	var b strings.Builder
+	lines, page := 0, 1
+	for _, para := range strings.Split(seed, "\n") {
+		width := 0
+		for k, w := range strings.Fields(para) {
+			if k > 0 && width+1+len(w) > 70 {
+				b.WriteString("\n")
+				width = 0
+				if lines++; lines%25 == 0 {
+					page++
+					fmt.Fprintf(&b, "%d\nAP News, December 2026\n", page)
+				}
+			} else if k > 0 {
+				b.WriteString(" ")
+				width++
+			}
+			b.WriteString(w)
+			width += len(w)
+		}
+		b.WriteString("\n")
+	}
+	pdf := b.String()
+	require.GreaterOrEqual(t, page, 4)
+	for _, opts := range []Options{{}, {Length: LengthLong}} {
+		want, err := Text(seed, opts)
+		require.NoError(t, err)
+		got, err := Text(pdf, opts)
+		require.NoError(t, err)
+		checkSummary(t, pdf, got)
+		require.Len(t, got.KeyPoints, len(want.KeyPoints))
+		for k := range want.KeyPoints {
+			assert.Equal(t, want.KeyPoints[k].Text, got.KeyPoints[k].Text)
+		}
+	}
+}
+
 // danglingOpeners may never open a key point.
 var danglingOpeners = wordset.Of("he she it they but however")
 
