@@ -153,8 +153,10 @@ func openingWord(w string) (dangling, pronoun bool) {
 
 // demonstratives open a sentence either as a pronoun ("This is why…", which needs the sentence before) or as the
 // determiner of a noun phrase that names what it points at ("This report discusses…", "These grants provide…",
-// "That night…"), which a reader can take alone. Only the word after tells them apart.
-var demonstratives = wordset.Of("this that these those")
+// "This place has…"), which a reader can take alone; only the word after tells them apart. "That" and "those"
+// before a noun point back at what was said ("That rating is based on…", "Those comments…"), so they stay
+// dangling.
+var demonstratives = wordset.Of("this these")
 
 // determinerTag reports a tag of the word after a demonstrative that makes it a determiner: a noun or an adjective
 // ("this report", "these new rules"). A number is not one: "this one" and "those two" point back as a pronoun does.

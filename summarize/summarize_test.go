@@ -269,6 +269,7 @@ func FuzzText(f *testing.F) {
 	f.Add("He said so. \"Quote one. Quote two,\" she said. But it rained (a lot), officials said.", 1)
 	f.Add("Title line\n\nOne sentence here with words.\n\nHeading\n\nAnother sentence, he said.", 2)
 	f.Add("<p>One &amp; two said X.</p><h2>Next</h2><p>Three four five six seven.</p>", 3)
+	f.Add("Scanned docu-\r\n  ments of part-of-\nspeech tags and a well-\nknown well-known tool that is\n2\nHeader\nused.", 4)
 	f.Fuzz(func(t *testing.T, text string, variant int) {
 		types := []string{TypeKeyPoints, TypeTLDR, TypeTeaser, TypeHeadline}
 		lengths := []string{LengthShort, LengthMedium, LengthLong}
