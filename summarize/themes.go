@@ -207,14 +207,15 @@ const maxCandidates = 4 * maxThemes
 
 // phrase is a candidate label: a noun phrase of the input.
 type phrase struct {
-	span  Span    // where it is in the input
-	text  string  // as written, whitespace collapsed; set only for a phrase that may label a theme
-	terms []int32 // content terms it holds
-	score float64
-	first int    // sentence of its first occurrence, to break ties by reading order
-	names bool   // every word is a proper noun
-	words int    // word tokens
-	head  string // the term key of its last word, prefixed by "head:" so it never equals a label
+	span   Span    // where it is in the input
+	text   string  // as written, whitespace collapsed; set only for a phrase that may label a theme
+	terms  []int32 // content terms it holds
+	score  float64
+	first  int    // sentence of its first occurrence, to break ties by reading order
+	names  bool   // every word is a proper noun
+	words  int    // word tokens
+	titled bool   // opens with a title or an initial: "Mr.", "Col.", "J."
+	head   string // the term key of its last word, prefixed by "head:" so it never equals a label
 }
 
 // labelThemes gives every theme that has no heading a noun phrase naming its subject: the phrase, among those of
@@ -279,8 +280,8 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 				}
 				p.score = s
 				// A lone name says who, not what: the same people run through every theme, and a surname alone
-				// reads as a fragment.
-				if p.words == 1 && p.names {
+				// reads as a fragment, also behind a title ("Col. Fitts").
+				if p.names && (p.words == 1 || p.words == 2 && p.titled) {
 					continue
 				}
 				if p.score <= 0 {
@@ -359,9 +360,11 @@ func nounPhrases(a *analysis, toks []token, tags []string) []phrase {
 	}
 	// flush reads the noun phrase of the nominal run toks[from:to].
 	flush := func(from, to int) {
-		// A bare number ("42,093", "7.58 seconds") counts something; it names no subject.
+		// A bare number ("42,093", "7.58 seconds") counts something and names no subject; a lone small letter is
+		// what is left of a possessive.
 		for from < to && (in(&stopwords, toks[from].Text) || in(&vagueWords, toks[from].Text) ||
-			!strings.HasPrefix(tags[from], "NN") && !strings.HasPrefix(tags[from], "JJ") || !hasLetter(toks[from].Text)) {
+			!strings.HasPrefix(tags[from], "NN") && !strings.HasPrefix(tags[from], "JJ") || !hasLetter(toks[from].Text) ||
+			len(toks[from].Text) == 1 && toks[from].Text[0] >= 'a' && toks[from].Text[0] <= 'z') {
 			from++
 		}
 		for from < to && (!strings.HasPrefix(tags[to-1], "NN") || in(&stopwords, toks[to-1].Text) || !hasLetter(toks[to-1].Text)) {
@@ -375,7 +378,8 @@ func nounPhrases(a *analysis, toks []token, tags []string) []phrase {
 			return
 		}
 		p := phrase{span: Span{toks[from].Start, toks[to-1].End}, names: true, words: to - from,
-			head: "head:" + string(appendTermKey(buf[:0], toks[to-1].Text))}
+			head:   "head:" + string(appendTermKey(buf[:0], toks[to-1].Text)),
+			titled: in(&honorifics, toks[from].Text) || strings.HasSuffix(toks[from].Text, ".")}
 		for k := from; k < to; k++ {
 			if !strings.HasPrefix(tags[k], "NNP") {
 				p.names = false
