@@ -12,16 +12,18 @@ import (
 // The themes stage groups the sentences into runs about one subject. Headings, where the input has them, are the
 // writer's own grouping and win. Without them, news still runs in blocks (the event, the reactions, the
 // background), and a block boundary shows as a dip in vocabulary shared across it: TextTiling's lexical cohesion,
-// which needs no training, is cheap, and keeps themes contiguous so a reader can map them back to the text.
+// which needs no training, is cheap, and keeps themes contiguous so a reader can map them back to the text. The
+// dips say where a boundary may lie; how many there are, and which, is decided by how briefly the runs they make
+// can be described (themes_segment.go), so that the number of themes follows how the text reads: three stories
+// pasted together part where the stories do, and a story that keeps to its subject stays whole.
 
 // Limits of theme discovery.
 const (
-	tilingWindowParagraphs = 2 // units compared on each side of a gap, when units are paragraphs
-	tilingWindowSentences  = 3 // likewise for sentences, which carry less vocabulary each
-	minParagraphUnits      = 6 // below this many paragraphs, sentences are the units
-	minSentenceUnits       = 10
-	paragraphsPerTheme     = 4 // at most one theme per this many units: fewer, fuller themes read better
-	sentencesPerTheme      = 8
+	tilingWindowParagraphs = 2  // units compared on each side of a gap, when units are paragraphs
+	tilingWindowSentences  = 3  // likewise for sentences, which carry less vocabulary each
+	minParagraphUnits      = 6  // below this many paragraphs, sentences are the units
+	minSentenceUnits       = 10 // below this many sentences, the text is one theme
+	minThemeSentences      = 2  // a theme of one sentence is a fragment of its neighbour, not a subject
 	maxThemes              = 8
 	labelSentences         = 3 // top sentences per theme whose noun phrases may label it; tagging costs
 	maxLabelWords          = 4
@@ -38,12 +40,17 @@ type theme struct {
 func findThemes(a *analysis, scores []float64) ([]theme, error) {
 	doc := a.doc
 	var themes []theme
+	// Headings that first appear past the middle of the text are not its outline but lines of a list at its end
+	// (credits, a track listing, names standing alone): the text before them would be one theme holding most of
+	// it, so its themes are found as if it had no headings.
 	hasHeadings := false
+	before := 0 // sentences before the first heading
 	for _, p := range doc.Paragraphs {
 		if p.Kind == KindHeading {
-			hasHeadings = true
+			hasHeadings = 2*before <= len(doc.Sentences)
 			break
 		}
+		before += len(p.Sentences)
 	}
 	if hasHeadings {
 		cur := theme{source: LabelKeyphrase}
@@ -104,33 +111,33 @@ func mergeUnnamed(themes []theme) []theme {
 	return out
 }
 
-// tile cuts the sentences into contiguous runs [start, end) at the deepest dips of lexical cohesion.
+// tile cuts the sentences into contiguous runs [start, end): the depth scores of lexical cohesion between units
+// propose the gaps where a run may start, and segmentByLength picks among them.
 func tile(a *analysis) [][2]int {
 	doc := a.doc
 	n := len(doc.Sentences)
+	if doc.Words < 2*wordsPerTheme {
+		return [][2]int{{0, n}}
+	}
 	// Units: paragraphs when there are enough of them, else sentences.
 	var units [][2]int // sentence ranges
-	window, perTheme := tilingWindowParagraphs, paragraphsPerTheme
+	window := tilingWindowParagraphs
 	for _, p := range doc.Paragraphs {
 		if len(p.Sentences) > 0 {
 			units = append(units, [2]int{p.Sentences[0], p.Sentences[len(p.Sentences)-1] + 1})
 		}
 	}
 	if len(units) < minParagraphUnits {
+		if n < minSentenceUnits {
+			return [][2]int{{0, n}}
+		}
 		units = units[:0]
 		for i := 0; i < n; i++ {
 			units = append(units, [2]int{i, i + 1})
 		}
-		window, perTheme = tilingWindowSentences, sentencesPerTheme
-		if n < minSentenceUnits {
-			return [][2]int{{0, n}}
-		}
+		window = tilingWindowSentences
 	}
 	m := len(units)
-	k := min(max(m/perTheme, 1), maxThemes)
-	if k == 1 {
-		return [][2]int{{0, n}}
-	}
 	vecs := make([]vector, m)
 	for u, r := range units {
 		var vs []vector
@@ -166,33 +173,24 @@ func tile(a *analysis) [][2]int {
 		sd += (d - mean) * (d - mean)
 	}
 	sd = math.Sqrt(sd / float64(len(depth)))
-	cutoff := mean - sd/2 // TextTiling's liberal cutoff; the theme count limit does the rest
+	cutoff := mean - sd/2 // TextTiling's liberal cutoff: a gap above it may be a boundary
 	gaps := make([]int, len(depth))
 	for g := range gaps {
 		gaps[g] = g
 	}
 	slices.SortStableFunc(gaps, func(i, j int) int { return cmp.Compare(depth[j], depth[i]) })
 	minRun := max(2, window)
-	var cuts []int // unit index where a new theme starts
+	var cands []int // unit indexes where a run may start
 	for _, g := range gaps {
-		if len(cuts) == k-1 || depth[g] <= cutoff || depth[g] <= 0 {
+		if len(cands) == maxCandidates || depth[g] <= cutoff || depth[g] <= 0 {
 			break
 		}
-		c := g + 1
-		ok := c >= minRun && m-c >= minRun
-		for _, o := range cuts {
-			if abs(o-c) < minRun {
-				ok = false
-			}
-		}
-		if ok {
-			cuts = append(cuts, c)
+		if c := g + 1; c >= minRun && m-c >= minRun {
+			cands = append(cands, c)
 		}
 	}
-	if len(cuts) > 0 {
-		cuts = placeCuts(a, vecs, gaps, len(cuts), minRun)
-	}
-	slices.Sort(cuts)
+	slices.Sort(cands)
+	cuts := segmentByLength(a, units, cands, minRun)
 	var out [][2]int
 	prev := 0
 	for _, c := range cuts {
@@ -202,108 +200,22 @@ func tile(a *analysis) [][2]int {
 	return append(out, [2]int{units[prev][0], n})
 }
 
-// placeCuts places n cuts between units where they leave the most cohesive runs. TextTiling's depth scores say
-// how many boundaries a text has and where they may lie, but each is judged from a window of a few units; the
-// placement is better judged by the runs the cuts make, as C99 and the dynamic-programming segmenters do: it
-// maximises the sum over runs of |Σ v|² / len, the run's length times the mean cosine between its units, over the
-// deepest candidate gaps (byDepth, deepest first). Runs are at least minRun units long.
-func placeCuts(a *analysis, vecs []vector, byDepth []int, n, minRun int) []int {
-	m := len(vecs)
-	var cands []int // unit indexes where a run may start, ascending
-	for _, g := range byDepth {
-		if c := g + 1; c >= minRun && m-c >= minRun {
-			cands = append(cands, c)
-			if len(cands) == placeCandidatesPerCut*n {
-				break
-			}
-		}
-	}
-	slices.Sort(cands)
-	// bounds are the candidate cuts with the text's two ends; blocks lie between consecutive bounds, and gram holds
-	// the dot products of the blocks' summed vectors, so a run's |Σ v|² is a sum over a square of gram.
-	bounds := append(append([]int{0}, cands...), m)
-	nb := len(bounds) - 1
-	blocks := make([]vector, nb)
-	for b := range blocks {
-		blocks[b] = a.sumRaw(vecs[bounds[b]:bounds[b+1]])
-	}
-	gram := make([][]float64, nb)
-	for p := range gram {
-		gram[p] = make([]float64, nb)
-		for q := 0; q <= p; q++ {
-			gram[p][q] = blocks[p].dot(blocks[q])
-			gram[q][p] = gram[p][q]
-		}
-	}
-	// run returns the cohesion of the run of blocks [i, j).
-	run := func(i, j int) float64 {
-		s := 0.0
-		for p := i; p < j; p++ {
-			for q := i; q < j; q++ {
-				s += gram[p][q]
-			}
-		}
-		return s / float64(bounds[j]-bounds[i])
-	}
-	// best[c][j] is the best cohesion of blocks [0, j) cut into c+1 runs, from[c][j] where its last run starts.
-	inf := math.Inf(-1)
-	best := make([][]float64, n+1)
-	from := make([][]int, n+1)
-	for c := range best {
-		best[c] = make([]float64, nb+1)
-		from[c] = make([]int, nb+1)
-		for j := range best[c] {
-			best[c][j] = inf
-		}
-	}
-	for j := 1; j <= nb; j++ {
-		if bounds[j] >= minRun {
-			best[0][j] = run(0, j)
-		}
-	}
-	for c := 1; c <= n; c++ {
-		for j := 1; j <= nb; j++ {
-			for i := 1; i < j; i++ {
-				if best[c-1][i] == inf || bounds[j]-bounds[i] < minRun {
-					continue
-				}
-				if v := best[c-1][i] + run(i, j); v > best[c][j] {
-					best[c][j], from[c][j] = v, i
-				}
-			}
-		}
-	}
-	if best[n][nb] == inf {
-		return nil
-	}
-	out := make([]int, 0, n)
-	for c, j := n, nb; c > 0; c-- {
-		j = from[c][j]
-		out = append(out, bounds[j])
-	}
-	slices.Sort(out)
-	return out
-}
-
-// placeCandidatesPerCut is how many of the deepest gaps per cut the placement considers: enough to move a cut to
-// a neighbouring gap the window misjudged, few enough that the placement stays quadratic in the cuts alone.
-const placeCandidatesPerCut = 4
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
+// maxCandidates is how many of the deepest gaps the segmentation chooses among: four per theme at most, enough
+// to move a boundary to a neighbouring gap the window misjudged, few enough that choosing stays quadratic in the
+// candidates alone and a book's thousands of paragraphs cost only the counting.
+const maxCandidates = 4 * maxThemes
 
 // phrase is a candidate label: a noun phrase of the input.
 type phrase struct {
-	span  Span    // where it is in the input
-	text  string  // as written, whitespace collapsed; set only for a phrase that may label a theme
-	terms []int32 // content terms it holds
-	score float64
-	first int  // sentence of its first occurrence, to break ties by reading order
-	names bool // every word is a proper noun
+	span   Span    // where it is in the input
+	text   string  // as written, whitespace collapsed; set only for a phrase that may label a theme
+	terms  []int32 // content terms it holds
+	score  float64
+	first  int    // sentence of its first occurrence, to break ties by reading order
+	names  bool   // every word is a proper noun
+	words  int    // word tokens
+	titled bool   // opens with a title or an initial: "Mr.", "Col.", "J."
+	head   string // the term key of its last word, prefixed by "head:" so it never equals a label
 }
 
 // labelThemes gives every theme that has no heading a noun phrase naming its subject: the phrase, among those of
@@ -367,12 +279,26 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 					s *= labelNameFactor
 				}
 				p.score = s
-				if !(p.score > best.score || p.score == best.score && best.text != "" && p.first < best.first) {
+				// A lone name says who, not what: the same people run through every theme, and a surname alone
+				// reads as a fragment, also behind a title ("Col. Fitts").
+				if p.names && (p.words == 1 || p.words == 2 && p.titled) {
+					continue
+				}
+				if p.score <= 0 {
+					continue
+				}
+				// Readers tell groups apart by a phrase; among several themes, a lone noun labels one only when no
+				// phrase can. The one theme of a whole text is its subject, which a lone noun often names ("Kettle").
+				if len(themes) > 1 && best.text != "" && (p.words > 1) != (best.words > 1) {
+					if best.words > 1 {
+						continue
+					}
+				} else if !(p.score > best.score || p.score == best.score && best.text != "" && p.first < best.first) {
 					continue
 				}
 				// Only a phrase that would win needs its text, which costs a copy.
 				p.text = collapseSpace(a.doc.input[p.span.Start:p.span.End])
-				if !used[strings.ToLower(p.text)] {
+				if !used[strings.ToLower(p.text)] && !used[p.head] {
 					best = p
 				}
 			}
@@ -388,6 +314,7 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 		}
 		themes[t].label = capitalize(best.text)
 		used[strings.ToLower(best.text)] = true
+		used[best.head] = true // "Special relationship" after "Relationship" would tell the two apart by an adjective
 	}
 	return nil
 }
@@ -396,13 +323,16 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 // phrases ("fantastic opportunity"), the indefinite pronouns the tagger takes for nouns ("Anyone"), and the
 // interjections of speech ("Yeah"), which transcripts are full of. A label
 // never starts with one, nor is one alone.
-var vagueWords = wordset.Of(`minute minutes hour hours day days week weeks month months year years time times
-moment moments lot lots number numbers part parts thing things way ways kind sort bit side sides end start
+var vagueWords = wordset.Of(`minute minutes hour hours night nights day days week weeks month months year years time times
+moment moments seconds secs lot lots number numbers part parts thing things way ways kind sort bit side sides end start
 fantastic great good bad big small huge major minor new old other same whole full real true best worst
 latest last next first second third final former recent several many few various certain such own extra
 games game point points stage
 anyone anybody anything everyone everybody everything someone somebody something nobody nothing
 yeah yes yep okay ok um uh hmm mm oh alright`)
+
+// honorifics open a person's name, and so end the noun phrase before them.
+var honorifics = wordset.Of(`mr mr. mrs mrs. ms ms. dr dr. miss`)
 
 // labelNameFactor discounts labels made only of names: a theme is better named by what happens ("drone
 // attacks", "security guarantees") than by who is in it, since the same people run through every theme.
@@ -430,11 +360,14 @@ func nounPhrases(a *analysis, toks []token, tags []string) []phrase {
 	}
 	// flush reads the noun phrase of the nominal run toks[from:to].
 	flush := func(from, to int) {
+		// A bare number ("42,093", "7.58 seconds") counts something and names no subject; a lone small letter is
+		// what is left of a possessive.
 		for from < to && (in(&stopwords, toks[from].Text) || in(&vagueWords, toks[from].Text) ||
-			!strings.HasPrefix(tags[from], "NN") && !strings.HasPrefix(tags[from], "JJ")) {
+			!strings.HasPrefix(tags[from], "NN") && !strings.HasPrefix(tags[from], "JJ") || !hasLetter(toks[from].Text) ||
+			len(toks[from].Text) == 1 && toks[from].Text[0] >= 'a' && toks[from].Text[0] <= 'z') {
 			from++
 		}
-		for from < to && (!strings.HasPrefix(tags[to-1], "NN") || in(&stopwords, toks[to-1].Text)) {
+		for from < to && (!strings.HasPrefix(tags[to-1], "NN") || in(&stopwords, toks[to-1].Text) || !hasLetter(toks[to-1].Text)) {
 			to--
 		}
 		if to-from == 1 && in(&vagueWords, toks[from].Text) {
@@ -444,7 +377,9 @@ func nounPhrases(a *analysis, toks []token, tags []string) []phrase {
 		if from >= to {
 			return
 		}
-		p := phrase{span: Span{toks[from].Start, toks[to-1].End}, names: true}
+		p := phrase{span: Span{toks[from].Start, toks[to-1].End}, names: true, words: to - from,
+			head:   "head:" + string(appendTermKey(buf[:0], toks[to-1].Text)),
+			titled: in(&honorifics, toks[from].Text) || strings.HasSuffix(toks[from].Text, ".")}
 		for k := from; k < to; k++ {
 			if !strings.HasPrefix(tags[k], "NNP") {
 				p.names = false
@@ -460,9 +395,14 @@ func nounPhrases(a *analysis, toks []token, tags []string) []phrase {
 	}
 	start := 0
 	for i, t := range toks {
-		if !isNominal(t.Text, tags[i]) {
+		switch {
+		case !isNominal(t.Text, tags[i]):
 			flush(start, i)
 			start = i + 1
+		case i > start && in(&honorifics, t.Text):
+			// "told police Mr Docherty": a title opens a new noun phrase, the name it belongs to.
+			flush(start, i)
+			start = i
 		}
 	}
 	flush(start, len(toks))

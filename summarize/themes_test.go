@@ -1,0 +1,119 @@
+package summarize
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// story writes paragraphs of plain sentences that keep coming back to the same few content words, as a news
+// story keeps to its subject.
+func story(words []string, paragraphs int) string {
+	var b strings.Builder
+	for p := 0; p < paragraphs; p++ {
+		for s := 0; s < 2; s++ {
+			w := func(k int) string { return words[(p*5+s*3+k)%len(words)] }
+			fmt.Fprintf(&b, "The %s and the %s were seen near the %s on Monday, while the %s of the %s waited for the %s. ",
+				w(0), w(1), w(2), w(3), w(4), w(5))
+		}
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+var (
+	budgetWords   = strings.Fields("council budget taxes schools mayor deficit libraries roads spending auditors")
+	footballWords = strings.Fields("striker goalkeeper penalty stadium referee league midfielder supporters coach fixture")
+	volcanoWords  = strings.Fields("volcano lava crater eruption ash villagers geologists magma tremors evacuation")
+)
+
+func themesOf(t *testing.T, text string) []Theme {
+	t.Helper()
+	sum, err := Text(text, Options{Format: FormatJSON, Length: LengthLong})
+	require.NoError(t, err)
+	return sum.Themes
+}
+
+func TestThemesPastedStories(t *testing.T) {
+	text := story(budgetWords, 6) + story(footballWords, 6) + story(volcanoWords, 6)
+	themes := themesOf(t, text)
+	require.Len(t, themes, 3, "three stories pasted together part where the stories do")
+	for _, th := range themes {
+		assert.Len(t, th.Sentences, 12)
+		assert.Equal(t, LabelKeyphrase, th.LabelSource)
+	}
+	labels := map[string]bool{}
+	for _, th := range themes {
+		assert.False(t, labels[th.Label], "labels are distinct: %q", th.Label)
+		labels[th.Label] = true
+	}
+}
+
+func TestThemesOneSubject(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"short story", story(budgetWords, 4)},
+		{"long story on one subject", story(volcanoWords, 12)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Len(t, themesOf(t, tt.text), 1)
+		})
+	}
+}
+
+func TestThemesLateHeadingsAreNoOutline(t *testing.T) {
+	// Credits at the end of an article are short lines the blocks stage reads as headings; they do not make the
+	// article one theme.
+	text := story(budgetWords, 6) + story(footballWords, 6) + "Credits\n\nJane Doe\n\nJohn Roe\n\n" + story(volcanoWords, 1)
+	doc, err := parse(text)
+	require.NoError(t, err)
+	headings := 0
+	for _, p := range doc.Paragraphs {
+		if p.Kind == KindHeading {
+			headings++
+		}
+	}
+	require.Positive(t, headings, "the test needs lines read as headings")
+	themes := themesOf(t, text)
+	require.GreaterOrEqual(t, len(themes), 2)
+	for _, th := range themes {
+		assert.Equal(t, LabelKeyphrase, th.LabelSource)
+	}
+}
+
+func TestNounPhraseLabels(t *testing.T) {
+	tests := []struct {
+		name     string
+		sentence string
+		want     []string // among the phrases
+		not      []string // never a phrase
+	}{
+		{"honorific opens a name", "She told police Mr Docherty had left the house.", []string{"police"}, []string{"police Mr Docherty", "police Mr"}},
+		{"bare number", "He ran 7.58 seconds in the final heat.", nil, []string{"7.58 seconds", "7.58"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := parse(tt.sentence)
+			require.NoError(t, err)
+			a := analyze(doc)
+			tags, err := a.tags.of(0)
+			require.NoError(t, err)
+			var got []string
+			for _, p := range nounPhrases(a, doc.Sentences[0].tokens, tags) {
+				got = append(got, doc.input[p.span.Start:p.span.End])
+			}
+			for _, w := range tt.want {
+				assert.Contains(t, got, w)
+			}
+			for _, w := range tt.not {
+				assert.NotContains(t, got, w)
+			}
+		})
+	}
+}
