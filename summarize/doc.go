@@ -58,9 +58,12 @@
 //   - Redundancy (maximal marginal relevance) stops two points from saying the same thing, which Lead-3 often does
 //     when a photo caption repeats the lead.
 //   - Themes: headings are the writer's own structure, so every section gets its best point first, ranked with a
-//     position prior inside the section too where the kind is read by position. Without headings, TextTiling's
-//     depth scores say how many boundaries the text has, and the cuts are placed where they leave the most
-//     cohesive runs; those boundaries are guesses, so they only nudge the choice.
+//     position prior inside the section too where the kind is read by position. Without headings, a text of
+//     under 480 words is one theme; past that, TextTiling's depth scores propose where a theme may start, and the
+//     cuts kept are those that make the text shortest to describe, each theme a bag of words of its own
+//     (Utiyama and Isahara's model with its word distribution integrated out), so the number of themes follows
+//     the text with no threshold of its own. Those boundaries are guesses, so they group the points and do not
+//     choose them.
 //
 // Each reading's weights are 0 or 1: which signals a kind is read by follows from how it is written, and a weight
 // fitted per kind would fit the few development texts of each kind rather than the kind. Two weights are tuned
@@ -72,7 +75,7 @@
 // hands on each sentence's signals rather than one number, and a type of summary weighs them: a teaser keeps half
 // the lead's weight and turns the quote and question penalties into bonuses. Every other stage's thresholds are
 // named constants in its file. Labels are noun phrases from part-of-speech tags, weighted by how often their words
-// occur in the theme and how few other themes use them.
+// occur in the theme and how few other themes use them; never a lone name, and no two with the same head noun.
 //
 // # Kinds
 //

@@ -116,7 +116,7 @@ func mergeUnnamed(themes []theme) []theme {
 func tile(a *analysis) [][2]int {
 	doc := a.doc
 	n := len(doc.Sentences)
-	if doc.Words < 2*wordsPerTheme {
+	if doc.Words < oneThemeWords {
 		return [][2]int{{0, n}}
 	}
 	// Units: paragraphs when there are enough of them, else sentences.

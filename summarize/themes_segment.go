@@ -2,11 +2,10 @@ package summarize
 
 import "math"
 
-// wordsPerTheme bounds the number of discovered themes: at most one per this many words, about a minute of
-// reading (silent reading of non-fiction runs near 238 words a minute). A story of a few hundred words is one
-// subject to its reader even where its paragraphs change vocabulary, and a text cut finer than that spreads a short
-// summary over themes at the cost of its lead; news written with subheadings runs about this long a section.
-const wordsPerTheme = 240
+// oneThemeWords is the length under which a text is one theme: about two minutes of reading (silent reading of
+// non-fiction runs near 238 words a minute). A story of a few hundred words is one subject to its reader even
+// where its paragraphs change vocabulary. Past it, the number of themes follows the text (segmentByLength).
+const oneThemeWords = 480
 
 // segmentByLength chooses, among the candidate gaps, the cuts that make the text shortest to describe: every run
 // of units is a bag of content words drawn from a distribution of its own, and a run is cheap when its words
@@ -23,15 +22,14 @@ const wordsPerTheme = 240
 // of a run is the length of its address.
 //
 // cands are the unit indexes where a run may start, ascending; the result is the chosen ones, ascending. A run
-// holds at least minRun units and minThemeSentences sentences; there are at most maxThemes runs, and at most one
-// per wordsPerTheme words. The cost of every run of candidate blocks is counted once, so the work is the number
+// holds at least minRun units and minThemeSentences sentences; there are at most maxThemes runs. The cost of every run of candidate blocks is counted once, so the work is the number
 // of candidates times the words, and the choice is quadratic in the candidates alone.
 func segmentByLength(a *analysis, units [][2]int, cands []int, minRun int) []int {
 	m := len(units)
 	bounds := append(append([]int{0}, cands...), m) // blocks lie between consecutive bounds
 	nb := len(bounds) - 1
-	runs := min(maxThemes, max(1, a.doc.Words/wordsPerTheme))
-	if nb < 2 || runs < 2 {
+	runs := maxThemes
+	if nb < 2 {
 		return nil
 	}
 	// sentsOf(b) is the sentence range of block b; its terms are read from the sentences each time, not copied.
