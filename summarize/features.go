@@ -127,25 +127,6 @@ func (a *analysis) sum(vs ...vector) vector {
 	return a.sumInto(nil, vs...)
 }
 
-// sumRaw adds vectors without scaling the sum.
-func (a *analysis) sumRaw(vs []vector) vector {
-	for _, v := range vs {
-		for _, t := range v {
-			a.acc.add(t.id, t.w)
-		}
-	}
-	slices.Sort(a.acc.used)
-	out := make(vector, 0, len(a.acc.used))
-	for _, id := range a.acc.used {
-		if a.acc.w[id] != 0 {
-			out = append(out, term{id, a.acc.w[id]})
-		}
-		a.acc.w[id] = 0
-	}
-	a.acc.used = a.acc.used[:0]
-	return out
-}
-
 // sumInto is sum writing into dst's array when it is large enough.
 func (a *analysis) sumInto(dst vector, vs ...vector) vector {
 	for _, v := range vs {

@@ -22,8 +22,9 @@ const oneThemeWords = 480
 // of a run is the length of its address.
 //
 // cands are the unit indexes where a run may start, ascending; the result is the chosen ones, ascending. A run
-// holds at least minRun units and minThemeSentences sentences; there are at most maxThemes runs. The cost of every run of candidate blocks is counted once, so the work is the number
-// of candidates times the words, and the choice is quadratic in the candidates alone.
+// holds at least minRun units and minThemeSentences sentences; there are at most maxThemes runs. The cost of every
+// run of candidate blocks is counted once, so the work is the number of candidates times the words, and the
+// choice is quadratic in the candidates alone.
 func segmentByLength(a *analysis, units [][2]int, cands []int, minRun int) []int {
 	m := len(units)
 	bounds := append(append([]int{0}, cands...), m) // blocks lie between consecutive bounds
