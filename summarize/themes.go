@@ -215,6 +215,7 @@ type phrase struct {
 	names  bool   // every word is a proper noun
 	words  int    // word tokens
 	titled bool   // opens with a title or an initial: "Mr.", "Col.", "J."
+	person bool   // a name behind a role: "assistant Locke"
 	head   string // the term key of its last word, prefixed by "head:" so it never equals a label
 }
 
@@ -280,8 +281,8 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 				}
 				p.score = s
 				// A lone name says who, not what: the same people run through every theme, and a surname alone
-				// reads as a fragment, also behind a title ("Col. Fitts").
-				if p.names && (p.words == 1 || p.words == 2 && p.titled) {
+				// reads as a fragment, also behind a title ("Col. Fitts") or a role ("assistant Locke").
+				if p.names && (p.words == 1 || p.words == 2 && p.titled) || p.person {
 					continue
 				}
 				if p.score <= 0 {
@@ -362,8 +363,10 @@ func nounPhrases(a *analysis, toks []token, tags []string) []phrase {
 	flush := func(from, to int) {
 		// A bare number ("42,093", "7.58 seconds") counts something and names no subject; a lone small letter is
 		// what is left of a possessive.
+		// A comparative or superlative ("Better horse", "longer archdeacon") compares with what the sentence said
+		// before, and names nothing alone.
 		for from < to && (in(&stopwords, toks[from].Text) || in(&vagueWords, toks[from].Text) ||
-			!strings.HasPrefix(tags[from], "NN") && !strings.HasPrefix(tags[from], "JJ") || !hasLetter(toks[from].Text) ||
+			!strings.HasPrefix(tags[from], "NN") && tags[from] != "JJ" || !hasLetter(toks[from].Text) ||
 			len(toks[from].Text) == 1 && toks[from].Text[0] >= 'a' && toks[from].Text[0] <= 'z') {
 			from++
 		}
@@ -383,11 +386,19 @@ func nounPhrases(a *analysis, toks []token, tags []string) []phrase {
 		for k := from; k < to; k++ {
 			if !strings.HasPrefix(tags[k], "NNP") {
 				p.names = false
+				// A role or a description before a name ("assistant Locke", "unpopular Bubba Watson") names a person.
+				p.person = p.person || strings.HasPrefix(tags[to-1], "NNP") && to-k >= 2 &&
+					(strings.HasPrefix(tags[k], "NN") || tags[k] == "JJ")
 			}
 			buf = appendTermKey(buf[:0], toks[k].Text)
 			if id, ok := a.ids[string(buf)]; ok {
 				p.terms = append(p.terms, id)
 			}
+		}
+		// A name whose last word the text uses alone more often than its first is a person's, called by the
+		// surname after the first mention ("John Waldron" … "Waldron said"); an organization keeps its whole name.
+		if n := len(p.terms); p.names && n >= 2 && n == p.words && a.idf[p.terms[n-1]] < a.idf[p.terms[0]] {
+			p.person = true
 		}
 		if len(p.terms) > 0 && !strings.ContainsAny(a.doc.input[p.span.Start:p.span.End], `"()`) {
 			out = append(out, p)

@@ -87,6 +87,27 @@ func TestThemesLateHeadingsAreNoOutline(t *testing.T) {
 	}
 }
 
+// TestPersonPhrases: a name behind a role or a description, or one the text goes on to call by its last word,
+// is a person's, which names no theme.
+func TestPersonPhrases(t *testing.T) {
+	text := "The club named assistant Locke as manager on Friday. John Waldron, the lawyer, said the deal was done. " +
+		"Waldron added that the European Union rules allowed it, and the unpopular Bubba Watson agreed."
+	doc, err := parse(text)
+	require.NoError(t, err)
+	a := analyze(doc)
+	person := map[string]bool{}
+	for i := range doc.Sentences {
+		tags, err := a.tags.of(i)
+		require.NoError(t, err)
+		for _, p := range nounPhrases(a, doc.Sentences[i].tokens, tags) {
+			person[doc.input[p.span.Start:p.span.End]] = p.person
+		}
+	}
+	assert.Equal(t, map[string]bool{"club": false, "assistant Locke": true, "manager": false, "John Waldron": true,
+		"lawyer": false, "deal": false, "Waldron": false, "European Union rules": false, "unpopular Bubba Watson": true},
+		person)
+}
+
 func TestNounPhraseLabels(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -96,6 +117,7 @@ func TestNounPhraseLabels(t *testing.T) {
 	}{
 		{"honorific opens a name", "She told police Mr Docherty had left the house.", []string{"police"}, []string{"police Mr Docherty", "police Mr"}},
 		{"bare number", "He ran 7.58 seconds in the final heat.", nil, []string{"7.58 seconds", "7.58"}},
+		{"comparative", "I think he is a better horse on a flat track.", []string{"horse", "flat track"}, []string{"better horse"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
