@@ -11,15 +11,15 @@ export const TYPE_NAMES = {
 };
 
 // renderSummary fills container with the summary r (an analyze result). Key points are grouped under a heading per
-// theme, themes without a point left out; the other types read as prose (a headline as one line), each sentence of
-// it still a link to its source. onPoint(i) runs when point i is chosen.
+// theme, themes without a point left out, and a single group needs no heading; the other types read as prose (a
+// headline as one line), each sentence of it still a link to its source. onPoint(i) runs when point i is chosen.
 export function renderSummary(container, r, onPoint) {
   const frag = document.createDocumentFragment();
   if (r.type === 'key-points') {
-    for (const theme of r.themes) {
-      if (theme.keyPoints.length === 0) continue;
+    const groups = r.themes.filter((theme) => theme.keyPoints.length > 0);
+    for (const theme of groups) {
       const section = el('section', 'theme');
-      section.append(el('h3', 'theme-label', theme.label));
+      if (groups.length > 1) section.append(el('h3', 'theme-label', theme.label));
       const list = el('ul', 'points');
       for (const k of theme.keyPoints) {
         const item = el('li');

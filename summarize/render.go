@@ -5,8 +5,8 @@ import (
 	"strings"
 )
 
-// The render stage writes the summary in the requested format. Key points go under their theme's label when the
-// story has more than one theme; the other types read as prose.
+// The render stage writes the summary in the requested format. Key points go under their theme's label when they
+// come from more than one theme; the other types read as prose.
 
 func render(s *Summary) string {
 	if s.Format == FormatJSON {
@@ -20,7 +20,15 @@ func render(s *Summary) string {
 		return strings.Join(texts, " ")
 	}
 	var b strings.Builder
-	headed := len(s.Themes) > 1
+	// A heading tells groups apart: the points of a single theme (a short text, or a short summary whose points
+	// all come from one theme) stand without one.
+	groups := 0
+	for _, t := range s.Themes {
+		if len(t.KeyPoints) > 0 {
+			groups++
+		}
+	}
+	headed := groups > 1
 	bullet := "- "
 	if s.Format == FormatPlainText {
 		bullet = "• "

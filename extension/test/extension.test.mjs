@@ -105,7 +105,7 @@ test('the toolbar button shows the article as themed key points in the side pane
     kicker: document.getElementById('kicker').textContent,
     title: document.getElementById('article-title').textContent,
     themes: [...document.querySelectorAll('#summary .theme')].map((s) => ({
-      label: s.querySelector('h3').textContent,
+      label: s.querySelector('h3')?.textContent ?? '',
       points: [...s.querySelectorAll('a.point')].map((a) => a.textContent),
     })),
   }));

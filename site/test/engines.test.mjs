@@ -286,7 +286,7 @@ function summarized(n) {
 
 function themes() {
   return [...document.querySelectorAll('#summary section.theme')].map((s) => ({
-    label: s.querySelector('h3').textContent,
+    label: s.querySelector('h3')?.textContent ?? '',
     points: [...s.querySelectorAll('li a.point')].map((a) => a.textContent),
   }));
 }

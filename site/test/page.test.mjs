@@ -56,7 +56,7 @@ async function summarized(page, after = 0) {
 async function themes(page) {
   return page.locator('#summary section.theme').evaluateAll((sections) =>
     sections.map((s) => ({
-      label: s.querySelector('h3').textContent,
+      label: s.querySelector('h3')?.textContent ?? '',
       points: [...s.querySelectorAll('li a.point')].map((a) => a.textContent),
     })),
   );
@@ -350,6 +350,8 @@ describe('served page', () => {
     const points = await page.locator('#summary a.point').allTextContents();
     assert.ok(points.some((p) => p.includes('<img src=x onerror="window.__pwned=1">')), points.join('\n'));
     assert.ok(points.some((p) => p.includes('<script>window.__pwned=1</script>')), points.join('\n'));
+    // A short text is one theme, and its points stand without a heading.
+    assert.equal(await page.locator('#summary h3').count(), 0);
     // Choosing the point marks the markup in the source, as text.
     await page.locator('#summary a.point', { hasText: '<script>' }).click();
     assert.match((await page.locator('#source mark.active').allTextContents()).join(''), /<script>window.__pwned=1<\/script>/);
