@@ -45,9 +45,10 @@ func compress(a *analysis, i int) (point, bool) {
 		return point{}, false // an unbalanced quote mark means part of a quote: not a point on its own
 	}
 	// A caption or the acknowledgements, which PDF text runs into the prose, say nothing of what the text says; a
-	// few words with no stop are a title, a heading the blocks stage did not see, or a turn cut off mid-word.
+	// few words with no stop are a title, a heading the blocks stage did not see, or a turn cut off mid-word, unless
+	// they are an item of a list, which is written so.
 	if captionOf(s.Text) > 0 || strings.HasPrefix(s.Text, "Acknowledg") ||
-		!endsSentence(s.Text) && countWords(toks, nil) <= bareLineWords {
+		!endsSentence(s.Text) && countWords(toks, nil) <= bareLineWords && !isListItem(s.Text) {
 		return point{}, false
 	}
 	keep := make([]bool, len(toks))

@@ -20,6 +20,7 @@ func TestCompressLimits(t *testing.T) {
 	}{
 		{"a sentence", "The council approved the new budget on Tuesday.", "The council approved the new budget on Tuesday."},
 		{"a bare title", "THE SPY IN THE ELEVATOR", ""},
+		{"a list item", "- Call Bob about the contract", "Call Bob about the contract."},
 		{"a turn cut off", "Project Manager: or it's only on the", ""},
 		{"a pronoun", "This is why the council approved it.", ""},
 		{"a determiner", "This report answers frequently asked questions about grants.",

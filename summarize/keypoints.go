@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"cmp"
+	"container/heap"
 	"fmt"
 	"slices"
 	"strings"
@@ -140,8 +141,8 @@ func summarizeDoc(doc *Document, opts Options) (*Summary, error) {
 }
 
 // pick chooses up to n points greedily. When spread is set and the themes are the writer's own sections, every
-// section gets its best point first, sections in the order of their best score, so a summary covers the story's
-// parts before it deepens any; discovered themes only earn a bonus, since their boundaries are guesses.
+// section gets its best point first, sections in the order of their best score, so a summary covers the text's
+// parts before it deepens any; themes found without headings are guesses, and owe nothing.
 func pick(a *analysis, scores []float64, themes []theme, themeOf []int, n int, spread bool) []point {
 	if p := pickWith(a, scores, themes, themeOf, n, spread, minPointWords); len(p) > 0 {
 		return p
@@ -156,29 +157,29 @@ func pickWith(a *analysis, scores []float64, themes []theme, themeOf []int, n in
 	covered := make([]bool, len(themes))
 	built := make(map[int]*point)
 	refused := make([]bool, len(scores))
-	// best returns the candidate of highest marginal value among sents, or -1.
-	best := func(sents []int, bonus float64) (int, float64) {
-		b, bv := -1, 0.0
-		for _, i := range sents {
-			if refused[i] || a.sents[i].words < minWords {
-				continue
-			}
-			red := 0.0
-			for _, c := range chosen {
-				red = max(red, a.sents[i].vec.dot(a.sents[c.sent].vec))
-			}
-			if red > redundancyMax {
-				continue
-			}
-			v := scores[i] - redundancyWeight*red
-			if !covered[themeOf[i]] {
-				v += bonus
-			}
-			if b < 0 || v > bv {
-				b, bv = i, v
-			}
+	headed := spread && headed(themes)
+	bonus := 0.0
+	if headed {
+		bonus = spreadBonus
+	}
+	// value is the marginal value of sentence i: its score, less its likeness to the points chosen, plus the
+	// bonus while its theme has no point; ok is false when it may not be picked (any more).
+	value := func(i int, bonus float64) (v float64, ok bool) {
+		if refused[i] || a.sents[i].words < minWords {
+			return 0, false
 		}
-		return b, bv
+		red := 0.0
+		for _, c := range chosen {
+			red = max(red, a.sents[i].vec.dot(a.sents[c.sent].vec))
+		}
+		if red > redundancyMax {
+			return 0, false
+		}
+		v = scores[i] - redundancyWeight*red
+		if !covered[themeOf[i]] {
+			v += bonus
+		}
+		return v, true
 	}
 	// take builds the point of sentence i and keeps it if the sentence can stand alone.
 	take := func(i int) bool {
@@ -199,19 +200,19 @@ func pickWith(a *analysis, scores []float64, themes []theme, themeOf []int, n in
 		covered[themeOf[i]] = true
 		return true
 	}
-	all := make([]int, len(scores))
-	for i := range all {
-		all[i] = i
-	}
-	if spread && headed(themes) {
+	if headed {
+		sections := make([]candidates, len(themes))
+		for t, th := range themes {
+			sections[t] = newCandidates(th.sents, func(i int) (float64, bool) { return value(i, 0) })
+		}
 		for len(chosen) < n {
 			// The uncovered section whose best candidate scores highest gets its point.
 			bt, bi, bv := -1, -1, 0.0
-			for t, th := range themes {
+			for t := range themes {
 				if covered[t] {
 					continue
 				}
-				if i, v := best(th.sents, 0); i >= 0 && (bt < 0 || v > bv) {
+				if i, v := sections[t].best(func(i int) (float64, bool) { return value(i, 0) }); i >= 0 && (bt < 0 || v > bv) {
 					bt, bi, bv = t, i, v
 				}
 			}
@@ -221,18 +222,74 @@ func pickWith(a *analysis, scores []float64, themes []theme, themeOf []int, n in
 			take(bi)
 		}
 	}
-	bonus := 0.0
-	if spread && headed(themes) {
-		bonus = spreadBonus
+	all := make([]int, len(scores))
+	for i := range all {
+		all[i] = i
 	}
+	rest := func(i int) (float64, bool) { return value(i, bonus) }
+	c := newCandidates(all, rest)
 	for len(chosen) < n {
-		i, _ := best(all, bonus)
+		i, _ := c.best(rest)
 		if i < 0 {
 			break
 		}
 		take(i)
 	}
 	return chosen
+}
+
+// candidates finds the sentence of highest marginal value among a set, lazily. A sentence's value only falls as
+// points are chosen (there is more for it to repeat, and fewer themes without a point), so a value once computed
+// bounds it from above: the sentence on top of the heap whose value, computed afresh, still tops the heap is the
+// best, as a pass over every sentence would find it (ties to the earlier sentence), and a sentence that cannot be
+// a point costs a heap operation rather than a pass over the text. A list of thousands of sentences that
+// compression refuses one by one stays linear.
+type candidates []candidate
+
+type candidate struct {
+	v float64
+	i int
+}
+
+func newCandidates(sents []int, value func(int) (float64, bool)) candidates {
+	var c candidates
+	for _, i := range sents {
+		if v, ok := value(i); ok {
+			c = append(c, candidate{v, i})
+		}
+	}
+	heap.Init(&c)
+	return c
+}
+
+// best returns the best sentence and its value, leaving it in the set, or -1.
+func (c *candidates) best(value func(int) (float64, bool)) (int, float64) {
+	for c.Len() > 0 {
+		top := heap.Pop(c).(candidate)
+		v, ok := value(top.i)
+		if !ok {
+			continue
+		}
+		top.v = v
+		heap.Push(c, top)
+		if (*c)[0] == top {
+			return top.i, v
+		}
+	}
+	return -1, 0
+}
+
+func (c candidates) Len() int { return len(c) }
+func (c candidates) Less(x, y int) bool {
+	return c[x].v > c[y].v || c[x].v == c[y].v && c[x].i < c[y].i
+}
+func (c candidates) Swap(x, y int) { c[x], c[y] = c[y], c[x] }
+func (c *candidates) Push(x any)   { *c = append(*c, x.(candidate)) }
+func (c *candidates) Pop() any {
+	old := *c
+	x := old[len(old)-1]
+	*c = old[:len(old)-1]
+	return x
 }
 
 // sectionLeads adds to each sentence the position prior within its section, weighed as the reading weighs the
