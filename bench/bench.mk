@@ -3,7 +3,7 @@
 BENCH_DIR := bench
 BENCH_OUT := $(BUILD)/bench
 
-.PHONY: bench-peers bench-scale bench-browser bench-deps
+.PHONY: bench-peers bench-scale bench-memory bench-browser bench-deps
 
 # The harness's npm packages (the peers), installed only when missing.
 bench-deps:
@@ -19,6 +19,12 @@ bench-scale: wasm bench-deps
 	$(GO) run ./bench/cmd/corpus -out $(BENCH_OUT) -data $(SHARED)/data
 	SHARED=$(SHARED) $(GO) test -run '^$$' -bench 'Scale|ParseDev' -benchmem -count 3 ./bench
 	KEYPOINTS_BUILD=$(BUILD) node $(BENCH_DIR)/scale.mjs
+
+# Resident memory of the engine around 1 MB inputs and after them: in Node.js on this thread, and in Chromium in the
+# page's worker.
+bench-memory: site bench-deps $(BROWSER_DEPS)
+	$(GO) run ./bench/cmd/corpus -out $(BENCH_OUT) -data $(SHARED)/data
+	KEYPOINTS_BUILD=$(BUILD) GO=$(GO) node $(BENCH_DIR)/memory.mjs
 
 # Navigation to the first summary of the seed article, in Chromium in detail and on a first visit in Chromium, Firefox
 # and WebKit (internal/browsers/browsers.mk), on the page `make site` builds.

@@ -262,6 +262,9 @@ export declare function setEngineSource(source: EngineSource): void;
 export interface Engine {
   readonly maxTextBytes: number;
   readonly alive: boolean;
+  /** True once a call on a long text has retired the instance that ran it, until the next call starts a fresh one;
+   * see loadEngine. */
+  readonly retired: boolean;
   run(method: 'text' | 'summary', text: string, optionsJSON: string): Promise<string>;
 }
 

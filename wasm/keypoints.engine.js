@@ -162,27 +162,83 @@ const noWorker = new Error('keypoints: the worker did not start');
 // matched to calls by id, so any number may be in flight. The worker starts at once and loads the engine from wasm
 // (a promise of wasmSource's result) once that is ready; url is the worker's script, undefined for the default. It
 // rejects with noWorker when the worker cannot be made, or fails before it says anything.
+//
+// A worker whose engine has retired its instance (see loadEngine) says so with its reply; it gets no more calls and
+// is terminated once its last one is answered, which hands all its memory back at once, and the next call starts a
+// fresh worker from the same wasm.
 function startWorker(url, wasm, report) {
   return new Promise((resolve, reject) => {
-    let worker;
-    try {
-      worker = url === undefined ? defaultWorker() : new Worker(url, { type: 'module', name: 'keypoints' });
-    } catch {
-      reject(noWorker);
-      return;
-    }
-    const pending = new Map();
     let nextID = 1;
-    let heard = false;
     let failure = null;
+    let resolved = false;
+    // current is the worker calls go to; null once retired, until a call starts the next. all holds every worker
+    // not yet terminated, each {worker, pending, heard, queue}.
+    let current = null;
+    const all = new Set();
     const fail = (err) => {
       failure = err;
-      worker.terminate();
       reject(err);
-      for (const call of pending.values()) {
-        call.reject(err);
+      for (const w of all) {
+        w.worker.terminate();
+        for (const call of w.pending.values()) {
+          call.reject(err);
+        }
       }
-      pending.clear();
+      all.clear();
+    };
+    const spawn = () => {
+      const w = { worker: url === undefined ? defaultWorker() : new Worker(url, { type: 'module', name: 'keypoints' }), pending: new Map(), heard: false, queue: [] };
+      all.add(w);
+      w.worker.addEventListener('message', ({ data }) => {
+        w.heard = true;
+        if ('progress' in data) {
+          report(data.progress);
+        } else if ('ready' in data) {
+          engine.maxTextBytes = data.ready.maxTextBytes;
+          resolved = true;
+          resolve(engine);
+        } else if ('loadError' in data) {
+          fail(engineError(data.loadError));
+        } else {
+          if (data.retired && current === w) {
+            current = null;
+          }
+          const call = w.pending.get(data.id);
+          w.pending.delete(data.id);
+          if (current !== w && w.pending.size === 0) {
+            w.worker.terminate();
+            all.delete(w);
+          }
+          if ('error' in data) {
+            call?.reject(data.error);
+          } else {
+            call?.resolve(data.result);
+          }
+        }
+      });
+      w.worker.addEventListener('error', (e) => {
+        e?.preventDefault?.();
+        if (!w.heard && !resolved) {
+          failure = noWorker;
+          w.worker.terminate();
+          reject(noWorker);
+          return;
+        }
+        const detail = e?.message ? `: ${e.message}` : '';
+        fail(withCode(new DOMException(`keypoints: the worker stopped${detail}`, 'OperationError'), 'internal'));
+      });
+      // The worker hears {load} before any call: calls made before the wasm is ready wait in w.queue.
+      wasm.then(
+        (load) => {
+          w.worker.postMessage({ load });
+          for (const message of w.queue) {
+            w.worker.postMessage(message);
+          }
+          w.queue = null;
+        },
+        (err) => fail(err),
+      );
+      return w;
     };
     const engine = {
       maxTextBytes: 0,
@@ -193,47 +249,32 @@ function startWorker(url, wasm, report) {
         if (failure) {
           return Promise.reject(failure);
         }
+        if (!current) {
+          try {
+            current = spawn();
+          } catch (err) {
+            fail(withCode(new DOMException(`keypoints: the worker did not start again: ${err?.message ?? err}`, 'OperationError'), 'internal'));
+            return Promise.reject(failure);
+          }
+        }
+        const w = current;
         const id = nextID++;
         return new Promise((resolve, reject) => {
-          pending.set(id, { resolve, reject });
-          worker.postMessage({ id, method, text, options: optionsJSON });
+          w.pending.set(id, { resolve, reject });
+          const message = { id, method, text, options: optionsJSON };
+          if (w.queue) {
+            w.queue.push(message);
+          } else {
+            w.worker.postMessage(message);
+          }
         });
       },
     };
-    worker.addEventListener('message', ({ data }) => {
-      heard = true;
-      if ('progress' in data) {
-        report(data.progress);
-      } else if ('ready' in data) {
-        engine.maxTextBytes = data.ready.maxTextBytes;
-        resolve(engine);
-      } else if ('loadError' in data) {
-        fail(engineError(data.loadError));
-      } else {
-        const call = pending.get(data.id);
-        pending.delete(data.id);
-        if ('error' in data) {
-          call?.reject(data.error);
-        } else {
-          call?.resolve(data.result);
-        }
-      }
-    });
-    worker.addEventListener('error', (e) => {
-      e?.preventDefault?.();
-      if (!heard) {
-        failure = noWorker;
-        worker.terminate();
-        reject(noWorker);
-        return;
-      }
-      const detail = e?.message ? `: ${e.message}` : '';
-      fail(withCode(new DOMException(`keypoints: the worker stopped${detail}`, 'OperationError'), 'internal'));
-    });
-    wasm.then(
-      (load) => worker.postMessage({ load }),
-      (err) => fail(err),
-    );
+    try {
+      current = spawn();
+    } catch {
+      reject(noWorker);
+    }
   });
 }
 
@@ -244,16 +285,85 @@ function startWorker(url, wasm, report) {
  * from: {wasm, encoding, bytes} as setEngineSource takes them, wasm a URL or bytes (not a function); by default the
  * file beside this module. run(method, text, optionsJSON) resolves to the summary's JSON (method "summary") or its
  * text (method "text"), and rejects with an Error whose code is the engine's.
+ *
+ * The Go runtime never hands memory back: a call on a long text leaves the instance holding what that call needed
+ * for as long as it lives. So once a call leaves the instance's memory more than RETIRE_GROWTH_BYTES above its size
+ * when warm, the instance is retired (dropped, for the host to free) and the next call starts a fresh one from the
+ * compiled module. Summaries do not depend on the instance they come from.
  */
 export async function loadEngine(onProgress = () => {}, wasm = {}) {
   onProgress(0);
   const [, module] = await Promise.all([loadGo(), compileWasm(wasm, onProgress)]);
   onProgress(DOWNLOADED);
+  // current is the instance calls go to, a promise; null once retired, until a call starts the next.
+  let current = startInstance(module, () => onProgress(INSTANTIATED));
+  const first = await current;
+  let stopped = false;
+  // The bridge reads options from an object, field by field; the same object goes with every call whose JSON is
+  // the same, so that the bridge reads them once.
+  let lastJSON = '';
+  let lastOptions;
+  const optionsOf = (json) => {
+    if (json !== lastJSON) {
+      try {
+        lastOptions = json ? JSON.parse(json) : undefined;
+      } catch (err) {
+        throw withCode(new TypeError(`keypoints: the options are not JSON: ${err.message}`), 'invalid_options');
+      }
+      lastJSON = json;
+    }
+    return lastOptions;
+  };
+  return {
+    maxTextBytes: first.api.maxTextBytes,
+    get alive() {
+      return !stopped;
+    },
+    // retired says that the last instance was retired and no call has started the next yet.
+    get retired() {
+      return current === null;
+    },
+    async run(method, text, optionsJSON) {
+      const starting = (current ??= startInstance(module));
+      let instance;
+      try {
+        instance = await starting;
+      } catch (err) {
+        // A fresh instance that cannot start will not start next time either.
+        stopped = true;
+        throw err;
+      }
+      if (instance.stopped) {
+        stopped = true;
+        throw withCode(new Error('keypoints: the engine has stopped'), 'internal');
+      }
+      try {
+        const options = optionsOf(optionsJSON);
+        return await (method === 'text' ? instance.api.text(text, options) : instance.api.summarize(text, options));
+      } finally {
+        // Calls already queued on a retired instance finish there; it is freed once the last has.
+        if (current === starting && instance.memory.buffer.byteLength > instance.warmBytes + RETIRE_GROWTH_BYTES) {
+          current = null;
+        }
+      }
+    },
+  };
+}
+
+// RETIRE_GROWTH_BYTES is how far a call may leave an instance's memory above its size when warm before the instance
+// is retired. Articles and chapters stay well below it, so the model is decoded again only after texts of hundreds
+// of kilobytes, whose own summary takes several times longer than a fresh start (about 60 ms in Node.js).
+const RETIRE_GROWTH_BYTES = 16 << 20;
+
+// startInstance instantiates the compiled module, runs the Go program until its bridge is registered, and warms
+// it; it resolves to {api, memory, warmBytes, stopped}: the bridge, the instance's memory, that memory's size once
+// warm, and whether the Go program has exited. onStarted is called between the start and the warming.
+async function startInstance(module, onStarted = () => {}) {
   const go = new globalThis.Go();
   const instance = await WebAssembly.instantiate(module, go.importObject);
-  let stopped = false;
+  const state = { api: null, memory: instance.exports.mem, warmBytes: 0, stopped: false };
   const stop = () => {
-    stopped = true;
+    state.stopped = true;
   };
   // run returns once main blocks, with the bridge registered; its promise settles only if the Go program exits.
   go.run(instance).then(stop, stop);
@@ -262,20 +372,11 @@ export async function loadEngine(onProgress = () => {}, wasm = {}) {
   if (!api) {
     throw withCode(new DOMException('keypoints: the engine did not start', 'OperationError'), 'internal');
   }
-  onProgress(INSTANTIATED);
+  onStarted();
   await api.warm();
-  return {
-    maxTextBytes: api.maxTextBytes,
-    get alive() {
-      return !stopped;
-    },
-    async run(method, text, optionsJSON) {
-      if (stopped) {
-        throw withCode(new Error('keypoints: the engine has stopped'), 'internal');
-      }
-      return method === 'text' ? api.text(text, optionsJSON) : api.summarize(text, optionsJSON);
-    },
-  };
+  state.api = api;
+  state.warmBytes = state.memory.buffer.byteLength;
+  return state;
 }
 
 // loadGo makes sure Go's wasm_exec.js has defined globalThis.Go, importing it from beside this module when nothing

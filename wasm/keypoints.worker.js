@@ -4,8 +4,10 @@
 // Messages in:  {load} first, where load says where keypoints.wasm comes from ({wasm, encoding, bytes}, see
 //               loadEngine); then {id, method, text, options}: method "text" or "summary", options the engine's
 //               options JSON.
-// Messages out: {progress} while loading, then {ready: {maxTextBytes}} or {loadError}; {id, result} or {id, error}
-// for each call, in the order calls finish. Errors travel as {name, code, message}: structured cloning would drop
+// Messages out: {progress} while loading, then {ready: {maxTextBytes}} or {loadError}; {id, result, retired} or
+// {id, error, retired} for each call, in the order calls finish, retired true once the engine has retired its
+// instance (a long text left it holding too much memory): the page then sends its calls to a fresh worker and
+// terminates this one, which frees the memory at once. Errors travel as {name, code, message}: structured cloning would drop
 // the code.
 
 import { loadEngine } from './keypoints.engine.js';
@@ -22,14 +24,16 @@ self.addEventListener('message', async ({ data }) => {
     return;
   }
   const { id, method, text, options } = data;
+  let engine = null;
   try {
     if (!ready) {
       throw Object.assign(new Error('keypoints: the worker was asked to summarize before it was told to load'), { code: 'internal' });
     }
-    const engine = await ready;
-    self.postMessage({ id, result: await engine.run(method, text, options) });
+    engine = await ready;
+    const result = await engine.run(method, text, options);
+    self.postMessage({ id, result, retired: engine.retired });
   } catch (err) {
-    self.postMessage({ id, error: plainError(err) });
+    self.postMessage({ id, error: plainError(err), retired: Boolean(engine?.retired) });
   }
 });
 

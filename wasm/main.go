@@ -1,7 +1,7 @@
 //go:build js && wasm
 
 // Command wasm is the WebAssembly bridge of keypoints: it registers one global object, __keypoints, whose
-// functions decode options, call the summarize package, and hand back the summary's text, or its JSON with UTF-16
+// functions read options, call the summarize package, and hand back the summary's text, or its JSON with UTF-16
 // offsets. It is glue only: every decision about summaries lives in package summarize.
 //
 // Every function returns a Promise and does its work on a goroutine, never in the callback: a js.FuncOf callback
@@ -62,46 +62,74 @@ func main() {
 	select {}
 }
 
-// textAndOptions reads (text, optionsJSON) arguments.
+// textAndOptions reads (text, options) arguments, options an object as optionsValue reads it.
 func textAndOptions(args []js.Value) (string, summarize.Options, error) {
 	if len(args) == 0 || args[0].Type() != js.TypeString {
 		return "", summarize.Options{}, fmt.Errorf("%w: text must be a string", summarize.ErrInvalidOptions)
 	}
 	var opts summarize.Options
-	if len(args) > 1 && args[1].Type() == js.TypeString {
+	if len(args) > 1 {
 		var err error
-		if opts, err = decodeOptions(args[1].String()); err != nil {
+		if opts, err = decodeOptions(args[1]); err != nil {
 			return "", opts, err
 		}
 	}
 	return args[0].String(), opts, opts.Validate()
 }
 
-// lastOptions holds the options JSON decoded last. A summarizer sends the same options with every call, and
-// encoding/json costs more in WebAssembly than some whole summaries of a paragraph.
+// lastOptions holds the options object read last. The engine hands over the same object for as long as its
+// options stay the same, and each field read is a call into JavaScript.
 var lastOptions struct {
 	sync.Mutex
-	json string
+	v    js.Value
 	opts summarize.Options
 	err  error
 }
 
-func decodeOptions(s string) (summarize.Options, error) {
+// decodeOptions reads summarize.Options from a JavaScript object whose fields are the json names of Options' fields;
+// undefined and null, for the object or a field, mean the default, and any other field is ignored, as
+// encoding/json would. The options are read field by field rather than as JSON: encoding/json's decoder would
+// be a tenth of the module, and the library itself only ever encodes.
+func decodeOptions(v js.Value) (summarize.Options, error) {
 	var opts summarize.Options
-	if s == "" {
+	switch v.Type() {
+	case js.TypeUndefined, js.TypeNull:
 		return opts, nil
+	case js.TypeObject:
+	default:
+		return opts, fmt.Errorf("%w: the options must be an object", summarize.ErrInvalidOptions)
 	}
 	lastOptions.Lock()
 	defer lastOptions.Unlock()
-	if s == lastOptions.json {
+	if v.Equal(lastOptions.v) {
 		return lastOptions.opts, lastOptions.err
 	}
-	var err error
-	if jerr := json.Unmarshal([]byte(s), &opts); jerr != nil {
-		err = fmt.Errorf("%w: %v", summarize.ErrInvalidOptions, jerr)
-	}
-	lastOptions.json, lastOptions.opts, lastOptions.err = s, opts, err
+	err := readOptions(v, &opts)
+	lastOptions.v, lastOptions.opts, lastOptions.err = v, opts, err
 	return opts, err
+}
+
+func readOptions(v js.Value, opts *summarize.Options) error {
+	for _, f := range []struct {
+		name string
+		to   *string
+	}{{"type", &opts.Type}, {"length", &opts.Length}, {"format", &opts.Format}, {"kind", &opts.Kind}} {
+		switch x := v.Get(f.name); x.Type() {
+		case js.TypeString:
+			*f.to = x.String()
+		case js.TypeUndefined, js.TypeNull:
+		default:
+			return fmt.Errorf("%w: options.%s must be a string", summarize.ErrInvalidOptions, f.name)
+		}
+	}
+	switch x := v.Get("skipFacts"); x.Type() {
+	case js.TypeBoolean:
+		opts.SkipFacts = x.Bool()
+	case js.TypeUndefined, js.TypeNull:
+	default:
+		return fmt.Errorf("%w: options.skipFacts must be a boolean", summarize.ErrInvalidOptions)
+	}
+	return nil
 }
 
 // encode turns a result into the JSON string handed to JavaScript.

@@ -618,6 +618,30 @@ describe('destroy', () => {
   });
 });
 
+describe('memory', () => {
+  // Long enough to leave the engine's memory past RETIRE_GROWTH_BYTES.
+  const long = Array(150).fill(seed).join('\n\n');
+
+  test('a long text retires the instance, and the next call starts a fresh one that summarizes alike', async () => {
+    const { loadEngine } = await import(new URL('wasm/keypoints.js', build));
+    const engine = await loadEngine();
+    const want = await engine.run('summary', seed, '');
+    assert.equal(engine.retired, false);
+    assert.equal(JSON.parse(await engine.run('summary', long, '')).text, native([], long));
+    assert.equal(engine.retired, true);
+    assert.equal(await engine.run('summary', seed, ''), want);
+    assert.equal(engine.retired, false);
+    assert.equal(engine.alive, true);
+  });
+
+  test('a summarizer keeps working across a retirement', async () => {
+    const s = await Summarizer.create({ type: 'tldr' });
+    const want = await s.analyze(seed);
+    assert.equal(await s.summarize(long), native(['-type', 'tldr'], long));
+    assert.deepEqual(await s.analyze(seed), want);
+  });
+});
+
 describe('setEngineSource', () => {
   const wasmFile = new URL('wasm/keypoints.wasm', build);
   // Each test takes a new instance of the module, with an engine of its own to load.

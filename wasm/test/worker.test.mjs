@@ -24,6 +24,7 @@ import(workerData.url).catch((err) => { setTimeout(() => { throw err; }); });
 `;
 
 const started = [];
+const terminated = [];
 const threads = [];
 // A page never terminates the worker; the tests do, so that the process can end.
 after(() => Promise.all(threads.map((t) => t.terminate())));
@@ -60,6 +61,7 @@ globalThis.Worker = class Worker extends EventTarget {
   }
 
   terminate() {
+    terminated.push(this.#thread.threadId);
     this.#thread.terminate();
   }
 };
@@ -159,6 +161,22 @@ describe('in a worker', () => {
     assert.ok(performance.now() - t0 < 1000, 'rejected promptly');
     // The late reply is dropped; the next call gets its own.
     assert.match(await s.summarize(seed), /### Facing US pressure/);
+  });
+
+  test('a long text retires the worker, and the next call starts a fresh one that summarizes alike', async () => {
+    const s = await Summarizer.create();
+    const want = await s.summarize(seed);
+    const workers = started.length;
+    const stopped = terminated.length;
+    // Long enough to leave the engine's memory past RETIRE_GROWTH_BYTES.
+    const long = Array(150).fill(seed).join('\n\n');
+    assert.equal(await s.summarize(long), native([], long));
+    assert.equal(terminated.length, stopped + 1, 'the worker that summarized the long text is terminated');
+    assert.equal(started.length, workers, 'no worker starts before it is needed');
+    assert.equal(await s.summarize(seed), want);
+    assert.equal(started.length, workers + 1, 'a fresh worker');
+    assert.equal(await s.summarize(seed), want);
+    assert.equal(started.length, workers + 1, 'a short text keeps the worker');
   });
 
   test('destroy', async () => {
