@@ -130,7 +130,7 @@ func markEpigraph(text string, lines [][2]int, blocks []block) {
 	n, stops := 0, 0
 	for k := first; k < len(lines) && lines[k][0] < lines[k][1]; k++ {
 		l := text[lines[k][0]:lines[k][1]]
-		if len(strings.Fields(l)) > epigraphMaxWords {
+		if moreFields(l, epigraphMaxWords) {
 			return
 		}
 		if strings.ContainsAny(l[len(l)-1:], ",;:.!?") {
@@ -146,7 +146,7 @@ func markEpigraph(text string, lines [][2]int, blocks []block) {
 	prose := false
 	for _, b := range blocks {
 		if b.start > end && b.kind == KindText {
-			prose = len(strings.Fields(text[b.start:b.end])) > 2*epigraphMaxWords
+			prose = moreFields(text[b.start:b.end], 2*epigraphMaxWords)
 			break
 		}
 	}
@@ -479,7 +479,7 @@ func followedByText(text string, blocks []block, i int) bool {
 
 // looksLikeHeading reports whether a line reads as a heading: short, capitalised, not a sentence, not a quote.
 func looksLikeHeading(s string) bool {
-	if len(s) > headingMaxBytes || len(strings.Fields(s)) > headingMaxWords {
+	if len(s) > headingMaxBytes || moreFields(s, headingMaxWords) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)

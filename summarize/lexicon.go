@@ -121,6 +121,23 @@ func isClosingPunct(s string) bool {
 	return false
 }
 
+// moreFields reports whether s has more than n whitespace-separated fields, as len(strings.Fields(s)) > n would,
+// without building them: the stages ask it of every line of a text.
+func moreFields(s string, n int) bool {
+	fields, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			if fields++; fields > n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // countWords counts word tokens, only those marked in keep when keep is not nil.
 func countWords(toks []token, keep []bool) int {
 	n := 0

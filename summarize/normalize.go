@@ -302,7 +302,7 @@ func furniture(raw string) []Span {
 	var buf []byte
 	for k, l := range lines {
 		c := content(l)
-		if c == "" || endsSentence(c) || len(strings.Fields(c)) > furnitureMaxWords || isSpeakerTurn(c) {
+		if c == "" || endsSentence(c) || moreFields(c, furnitureMaxWords) || isSpeakerTurn(c) {
 			continue
 		}
 		buf = buf[:0]
