@@ -313,11 +313,21 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 			themes[t].label = "" // nothing names it: mergeUnnamed joins it to a neighbour
 			continue
 		}
-		themes[t].label = capitalize(best.text)
+		themes[t].label = capitalize(trimStop(best.text))
 		used[strings.ToLower(best.text)] = true
 		used[best.head] = true // "Special relationship" after "Relationship" would tell the two apart by an adjective
 	}
 	return nil
+}
+
+// trimStop drops the stop a sentence's last word carries into a label ("Cheltenham Gold Cup."), but not the
+// period of an abbreviation ("U.S.").
+func trimStop(s string) string {
+	w := s[strings.LastIndexByte(s, ' ')+1:]
+	if strings.HasSuffix(w, ".") && strings.Count(w, ".") == 1 {
+		return s[:len(s)-1]
+	}
+	return s
 }
 
 // vagueWords name no subject: units of time and quantity, the adjectives of praise and size that open noun

@@ -139,3 +139,13 @@ func TestNounPhraseLabels(t *testing.T) {
 		})
 	}
 }
+
+func TestTrimStop(t *testing.T) {
+	for in, want := range map[string]string{
+		"Cheltenham Gold Cup.": "Cheltenham Gold Cup",
+		"Talks with the U.S.":  "Talks with the U.S.",
+		"Drone attack":         "Drone attack",
+	} {
+		assert.Equal(t, want, trimStop(in), in)
+	}
+}
