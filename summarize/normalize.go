@@ -353,6 +353,13 @@ func furniture(raw string) []Span {
 			drop[at[n]] = true
 		}
 	}
+	// A paper's title comes back as the running header of its pages; where it opens the text, it is the title.
+	for k, l := range lines {
+		if content(l) != "" {
+			drop[k] = false
+			break
+		}
+	}
 	// Page numbers inside a paragraph: a prose line before (or a header just dropped), a line after.
 	for k := 1; k+1 < len(lines); k++ {
 		if !isPageNumber(content(lines[k])) || content(lines[k+1]) == "" {

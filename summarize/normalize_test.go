@@ -74,6 +74,8 @@ func TestFurniture(t *testing.T) {
 		{"a refrain", strings.Repeat(refrain+"and on it goes.\n", 6), nil},
 		{"a heading that recurs", strings.Repeat(heading+prose+"end.\n\n", 3), nil},
 		{"a header met twice", prose + page(2) + prose + page(3) + prose, []string{"2\n", "3\n"}},
+		{"a title that heads every page", "Journal of Examples, Vol. 3\n" + prose + page(2) + prose + page(3) + prose,
+			[]string{"2\n", "Journal of Examples, Vol. 3\n", "3\n", "Journal of Examples, Vol. 3\n"}},
 		{"a number after a finished sentence", "It ended.\n12\nThen more came.", nil},
 		{"a short list", "Apples\n1\nOranges\n2\nPears", nil},
 	}
