@@ -201,9 +201,10 @@ func pickWith(a *analysis, scores []float64, themes []theme, themeOf []int, n in
 		return true
 	}
 	if headed {
-		sections := make([]candidates, len(themes))
+		first := func(i int) (float64, bool) { return value(i, 0) } // a section's first point earns no bonus
+		sections := make([]*candidates, len(themes))
 		for t, th := range themes {
-			sections[t] = newCandidates(th.sents, func(i int) (float64, bool) { return value(i, 0) })
+			sections[t] = newCandidates(th.sents, first)
 		}
 		for len(chosen) < n {
 			// The uncovered section whose best candidate scores highest gets its point.
@@ -212,7 +213,7 @@ func pickWith(a *analysis, scores []float64, themes []theme, themeOf []int, n in
 				if covered[t] {
 					continue
 				}
-				if i, v := sections[t].best(func(i int) (float64, bool) { return value(i, 0) }); i >= 0 && (bt < 0 || v > bv) {
+				if i, v := sections[t].best(); i >= 0 && (bt < 0 || v > bv) {
 					bt, bi, bv = t, i, v
 				}
 			}
@@ -226,10 +227,9 @@ func pickWith(a *analysis, scores []float64, themes []theme, themeOf []int, n in
 	for i := range all {
 		all[i] = i
 	}
-	rest := func(i int) (float64, bool) { return value(i, bonus) }
-	c := newCandidates(all, rest)
+	c := newCandidates(all, func(i int) (float64, bool) { return value(i, bonus) })
 	for len(chosen) < n {
-		i, _ := c.best(rest)
+		i, _ := c.best()
 		if i < 0 {
 			break
 		}
@@ -244,51 +244,58 @@ func pickWith(a *analysis, scores []float64, themes []theme, themeOf []int, n in
 // best, as a pass over every sentence would find it (ties to the earlier sentence), and a sentence that cannot be
 // a point costs a heap operation rather than a pass over the text. A list of thousands of sentences that
 // compression refuses one by one stays linear.
-type candidates []candidate
+type candidates struct {
+	heap  candidateHeap
+	value func(int) (float64, bool) // the marginal value now; ok is false for a sentence that may not be picked
+}
 
 type candidate struct {
 	v float64
 	i int
 }
 
-func newCandidates(sents []int, value func(int) (float64, bool)) candidates {
-	var c candidates
+func newCandidates(sents []int, value func(int) (float64, bool)) *candidates {
+	c := &candidates{value: value}
 	for _, i := range sents {
 		if v, ok := value(i); ok {
-			c = append(c, candidate{v, i})
+			c.heap = append(c.heap, candidate{v, i})
 		}
 	}
-	heap.Init(&c)
+	heap.Init(&c.heap)
 	return c
 }
 
 // best returns the best sentence and its value, leaving it in the set, or -1.
-func (c *candidates) best(value func(int) (float64, bool)) (int, float64) {
-	for c.Len() > 0 {
-		top := heap.Pop(c).(candidate)
-		v, ok := value(top.i)
+func (c *candidates) best() (int, float64) {
+	h := &c.heap
+	for h.Len() > 0 {
+		top := heap.Pop(h).(candidate)
+		v, ok := c.value(top.i)
 		if !ok {
 			continue
 		}
 		top.v = v
-		heap.Push(c, top)
-		if (*c)[0] == top {
+		heap.Push(h, top)
+		if (*h)[0] == top {
 			return top.i, v
 		}
 	}
 	return -1, 0
 }
 
-func (c candidates) Len() int { return len(c) }
-func (c candidates) Less(x, y int) bool {
-	return c[x].v > c[y].v || c[x].v == c[y].v && c[x].i < c[y].i
+// candidateHeap orders candidates by value, highest first, ties to the earlier sentence.
+type candidateHeap []candidate
+
+func (h candidateHeap) Len() int { return len(h) }
+func (h candidateHeap) Less(x, y int) bool {
+	return h[x].v > h[y].v || h[x].v == h[y].v && h[x].i < h[y].i
 }
-func (c candidates) Swap(x, y int) { c[x], c[y] = c[y], c[x] }
-func (c *candidates) Push(x any)   { *c = append(*c, x.(candidate)) }
-func (c *candidates) Pop() any {
-	old := *c
+func (h candidateHeap) Swap(x, y int) { h[x], h[y] = h[y], h[x] }
+func (h *candidateHeap) Push(x any)   { *h = append(*h, x.(candidate)) }
+func (h *candidateHeap) Pop() any {
+	old := *h
 	x := old[len(old)-1]
-	*c = old[:len(old)-1]
+	*h = old[:len(old)-1]
 	return x
 }
 
