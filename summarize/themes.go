@@ -331,13 +331,15 @@ func trimStop(s string) string {
 }
 
 // vagueWords name no subject: units of time and quantity, the adjectives of praise and size that open noun
-// phrases ("fantastic opportunity"), the indefinite pronouns the tagger takes for nouns ("Anyone"), and the
+// phrases ("fantastic opportunity"), ordinals and the words that compare with something said before ("Fourth
+// season", "Similar loss", "Latter rule"), the indefinite pronouns the tagger takes for nouns ("Anyone"), and the
 // interjections of speech ("Yeah"), which transcripts are full of. A label
 // never starts with one, nor is one alone.
 var vagueWords = wordset.Of(`minute minutes hour hours night nights day days week weeks month months year years time times
 moment moments seconds secs lot lots number numbers part parts thing things way ways kind sort bit side sides end start
 fantastic great good bad big small huge major minor new old other same whole full real true best worst
-latest last next first second third final former recent several many few various certain such own extra
+latest last next first second third fourth fifth sixth seventh eighth ninth tenth final former recent several many
+few various certain such own extra similar different latter previous following dozen dozens half top
 games game point points stage
 anyone anybody anything everyone everybody everything someone somebody something nobody nothing
 yeah yes yep okay ok um uh hmm mm oh alright`)

@@ -118,6 +118,10 @@ func TestNounPhraseLabels(t *testing.T) {
 		{"honorific opens a name", "She told police Mr Docherty had left the house.", []string{"police"}, []string{"police Mr Docherty", "police Mr"}},
 		{"bare number", "He ran 7.58 seconds in the final heat.", nil, []string{"7.58 seconds", "7.58"}},
 		{"comparative", "I think he is a better horse on a flat track.", []string{"horse", "flat track"}, []string{"better horse"}},
+		{"ordinal", "It was his fifth Masters title and the fourth season of the show.", []string{"Masters title", "season"},
+			[]string{"fifth Masters title", "fourth season"}},
+		{"compares with before", "A similar loss followed, under the latter rule.", []string{"loss", "rule"},
+			[]string{"similar loss", "latter rule"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
