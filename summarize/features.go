@@ -16,13 +16,16 @@ import (
 
 // sentenceFeatures describes one sentence of the document.
 type sentenceFeatures struct {
-	terms    []int32 // content-word ids, in order, with repeats
-	vec      vector  // tf-idf weights of the terms, unit length
-	words    int     // word tokens
-	proper   int     // capitalised words past the first: names of people, places, bodies
-	numbers  int     // tokens holding digits: counts, sums, dates
-	quote    bool    // opens with, or lies inside, a direct quote
-	question bool    // ends with a question mark
+	terms []int32 // content-word ids, in order, with repeats
+	// tokTerms is the term id of each token, -1 for a token that is no content word: the labels read their
+	// phrases' terms from it rather than stemming the words again.
+	tokTerms []int32
+	vec      vector // tf-idf weights of the terms, unit length
+	words    int    // word tokens
+	proper   int    // capitalised words past the first: names of people, places, bodies
+	numbers  int    // tokens holding digits: counts, sums, dates
+	quote    bool   // opens with, or lies inside, a direct quote
+	question bool   // ends with a question mark
 	// dangling is true when the sentence opens with a word that needs the previous sentence to make sense
 	// ("It", "This", "That", "These"), which a key point must never do.
 	dangling bool
@@ -157,7 +160,9 @@ func analyze(doc *Document) *analysis {
 		f.quote = s.quote || s.Attribution != nil
 		f.question = strings.HasSuffix(strings.TrimRight(s.Text, `"' )`), "?")
 		first := true
+		f.tokTerms = make([]int32, len(s.tokens))
 		for k, t := range s.tokens {
+			f.tokTerms[k] = -1
 			if !isWordToken(t.Text) {
 				continue
 			}
@@ -186,6 +191,7 @@ func analyze(doc *Document) *analysis {
 				last = append(last, 0)
 			}
 			f.terms = append(f.terms, id)
+			f.tokTerms[k] = id
 			if last[id] != i+1 {
 				last[id] = i + 1
 				df[id]++

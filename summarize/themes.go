@@ -211,12 +211,12 @@ type phrase struct {
 	text   string  // as written, whitespace collapsed; set only for a phrase that may label a theme
 	terms  []int32 // content terms it holds
 	score  float64
-	first  int    // sentence of its first occurrence, to break ties by reading order
-	names  bool   // every word is a proper noun
-	words  int    // word tokens
-	titled bool   // opens with a title or an initial: "Mr.", "Col.", "J."
-	person bool   // a name behind a role: "assistant Locke"
-	head   string // the term key of its last word, prefixed by "head:" so it never equals a label
+	first  int   // sentence of its first occurrence, to break ties by reading order
+	names  bool  // every word is a proper noun
+	words  int   // word tokens
+	titled bool  // opens with a title or an initial: "Mr.", "Col.", "J."
+	person bool  // a name behind a role: "assistant Locke"
+	head   int32 // the term id of its last word, -1 when it has none
 }
 
 // labelThemes gives every theme that has no heading a noun phrase naming its subject: the phrase, among those of
@@ -237,7 +237,8 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 		}
 	}
 	tf := make([]int, len(a.idf))
-	used := map[string]bool{}
+	used := map[string]bool{}     // labels taken, lower-cased
+	usedHeads := map[int32]bool{} // the head words of the labels found
 	for _, th := range themes {
 		if th.source == LabelHeading {
 			used[strings.ToLower(th.label)] = true
@@ -264,7 +265,7 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 			if a.turns {
 				from = speakerColon(a.doc.Sentences[i].Text, toks) + 1
 			}
-			for _, p := range nounPhrases(a, toks[from:], tags[from:]) {
+			for _, p := range nounPhrases(a, toks[from:], tags[from:], a.sents[i].tokTerms[from:]) {
 				p.first = i
 				// A phrase's weight sums its words' weights (how often each occurs in the theme, times how few other
 				// themes use it, so the story's main actor, present everywhere, names no theme) over the square root
@@ -299,7 +300,7 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 				}
 				// Only a phrase that would win needs its text, which costs a copy.
 				p.text = collapseSpace(a.doc.input[p.span.Start:p.span.End])
-				if !used[strings.ToLower(p.text)] && !used[p.head] {
+				if !used[strings.ToLower(p.text)] && !usedHeads[p.head] {
 					best = p
 				}
 			}
@@ -315,7 +316,7 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 		}
 		themes[t].label = capitalize(trimStop(best.text))
 		used[strings.ToLower(best.text)] = true
-		used[best.head] = true // "Special relationship" after "Relationship" would tell the two apart by an adjective
+		usedHeads[best.head] = true // "Special relationship" after "Relationship" would tell the two apart by an adjective
 	}
 	return nil
 }
@@ -364,7 +365,7 @@ func topSentences(sents []int, scores []float64, n int) []int {
 
 // nounPhrases returns the noun phrases of a tagged sentence: runs of adjectives and nouns that end in a noun, at
 // most maxLabelWords long, trimmed of function words at either end.
-func nounPhrases(a *analysis, toks []token, tags []string) []phrase {
+func nounPhrases(a *analysis, toks []token, tags []string, terms []int32) []phrase {
 	var out []phrase
 	var buf []byte
 	in := func(set *wordset.Set, w string) bool {
@@ -393,7 +394,7 @@ func nounPhrases(a *analysis, toks []token, tags []string) []phrase {
 			return
 		}
 		p := phrase{span: Span{toks[from].Start, toks[to-1].End}, names: true, words: to - from,
-			head:   "head:" + string(appendTermKey(buf[:0], toks[to-1].Text)),
+			head:   terms[to-1],
 			titled: in(&honorifics, toks[from].Text) || strings.HasSuffix(toks[from].Text, ".")}
 		for k := from; k < to; k++ {
 			if !strings.HasPrefix(tags[k], "NNP") {
@@ -402,8 +403,7 @@ func nounPhrases(a *analysis, toks []token, tags []string) []phrase {
 				p.person = p.person || strings.HasPrefix(tags[to-1], "NNP") && to-k >= 2 &&
 					(strings.HasPrefix(tags[k], "NN") || tags[k] == "JJ")
 			}
-			buf = appendTermKey(buf[:0], toks[k].Text)
-			if id, ok := a.ids[string(buf)]; ok {
+			if id := terms[k]; id >= 0 {
 				p.terms = append(p.terms, id)
 			}
 		}

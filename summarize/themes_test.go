@@ -99,7 +99,7 @@ func TestPersonPhrases(t *testing.T) {
 	for i := range doc.Sentences {
 		tags, err := a.tags.of(i)
 		require.NoError(t, err)
-		for _, p := range nounPhrases(a, doc.Sentences[i].tokens, tags) {
+		for _, p := range nounPhrases(a, doc.Sentences[i].tokens, tags, a.sents[i].tokTerms) {
 			person[doc.input[p.span.Start:p.span.End]] = p.person
 		}
 	}
@@ -131,7 +131,7 @@ func TestNounPhraseLabels(t *testing.T) {
 			tags, err := a.tags.of(0)
 			require.NoError(t, err)
 			var got []string
-			for _, p := range nounPhrases(a, doc.Sentences[0].tokens, tags) {
+			for _, p := range nounPhrases(a, doc.Sentences[0].tokens, tags, a.sents[0].tokTerms) {
 				got = append(got, doc.input[p.span.Start:p.span.End])
 			}
 			for _, w := range tt.want {
@@ -152,4 +152,20 @@ func TestTrimStop(t *testing.T) {
 	} {
 		assert.Equal(t, want, trimStop(in), in)
 	}
+}
+
+// TestLabelHeadsDiffer: two themes are never told apart by a modifier alone ("Fishing deal" after "Trade deal").
+func TestLabelHeadsDiffer(t *testing.T) {
+	text := "The trade deal was signed in Rome on Monday. The trade deal covers steel and cars. " +
+		"Ministers praised the trade deal. A fishing deal was agreed in Oslo. The fishing deal covers cod. " +
+		"Fishermen welcomed the fishing deal and the fishing quotas."
+	doc, err := parse(text)
+	require.NoError(t, err)
+	a := analyze(doc)
+	themes := []theme{{source: LabelKeyphrase, sents: []int{0, 1, 2}}, {source: LabelKeyphrase, sents: []int{3, 4, 5}}}
+	scores := make([]float64, len(doc.Sentences))
+	require.NoError(t, labelThemes(a, scores, themes))
+	last := func(s string) string { return strings.ToLower(s[strings.LastIndexByte(s, ' ')+1:]) }
+	assert.Equal(t, "Trade deal", themes[0].label)
+	assert.NotEqual(t, "deal", last(themes[1].label), themes[1].label)
 }
