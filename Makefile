@@ -46,8 +46,9 @@ eval-cv:
 		grep -v -e '^=== RUN' -e '^--- PASS' -e '^PASS$$'
 
 # Every fuzz target of the module, each for FUZZTIME (go test fuzzes one target of one package at a time).
-FUZZ_TARGETS := ./summarize:FuzzParse ./summarize:FuzzText ./summarize:FuzzSegment \
-	./summarize/internal/tagger:FuzzTokenize ./summarize/internal/tagger:FuzzTag ./internal/rouge:FuzzRouge
+FUZZ_TARGETS := ./summarize:FuzzParse ./summarize:FuzzText ./summarize:FuzzSegment ./summarize:FuzzDateline \
+	./summarize/internal/tagger:FuzzTokenize ./summarize/internal/tagger:FuzzTag ./summarize/internal/tagger:FuzzMatchers \
+	./summarize/internal/tagger:FuzzMatchersSmall ./internal/rouge:FuzzRouge
 
 fuzz:
 	@for f in $$(grep -rho '^func Fuzz[A-Za-z]*' --include='*_test.go' . | sed 's/^func //'); do \

@@ -1,7 +1,6 @@
 package summarize
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -171,8 +170,13 @@ func markEpigraph(text string, lines [][2]int, blocks []block) {
 func markEbookFrame(text string, blocks []block) {
 	start, end := -1, len(blocks)
 	for i, b := range blocks {
+		// Only a block that opens with the stars is read further: upper-casing every paragraph would cost more than
+		// all the rest of this stage.
+		if !strings.HasPrefix(text[b.start:b.end], "***") {
+			continue
+		}
 		l := strings.ToUpper(text[b.start:b.end])
-		if !strings.HasPrefix(l, "***") || !strings.Contains(l, "PROJECT GUTENBERG") {
+		if !strings.Contains(l, "PROJECT GUTENBERG") {
 			continue
 		}
 		if strings.Contains(l, "START OF") && start < 0 {
@@ -435,8 +439,8 @@ func classifyBlocks(text string, blocks []block) {
 		default:
 			b.kind = KindText
 			if textSeen < datelineParagraphs {
-				if m := datelineRE.FindStringIndex(s[:min(len(s), 96)]); m != nil && m[1] < len(s) {
-					b.dateline = m[1]
+				if m := dateline(s[:min(len(s), 96)]); m > 0 && m < len(s) {
+					b.dateline = m
 				}
 			}
 			firstText = false
@@ -532,14 +536,152 @@ func trimSpan(text string, s, e int) (int, int) {
 	return s, e
 }
 
-// datelineRE matches a news dateline at the start of the first paragraph: a capitalised place, an optional region,
-// an optional agency in parentheses, and a dash ("ROME (AP) —", "LONDON, England (CNN) --", "KYIV, Ukraine —"), or
-// an agency alone ("(CNN)", "(Reuters) -").
-var datelineRE = regexp.MustCompile(`^(?:` +
-	`[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?(?: \([A-Za-z ]{2,24}\))? ?(?:—|–|--|- )` +
-	`|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})? \([A-Za-z ]{2,24}\)` +
-	`|\((?:AP|CNN|Reuters|AFP|UPI|Bloomberg|dpa|PA|BBC)\) ?(?:—|–|--|- )?` +
-	`)\s*`)
+// dateline returns the length of the news dateline that opens s, spaces after it included, or 0: a capitalised
+// place, an optional region, an optional agency in parentheses, and a dash ("ROME (AP) —", "LONDON, England (CNN)
+// --", "KYIV, Ukraine —"), or an agency alone ("(CNN)", "(Reuters) -"). It reads s as the pattern
+//
+//	^(?:P(?:, R)?(?: \(G\))? ?D | P(?:, R)? \(G\) | \((?:AP|CNN|Reuters|AFP|UPI|Bloomberg|dpa|PA|BBC)\) ?D?)\s*
+//
+// with P = [A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*, R = [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}, G = [A-Za-z ]{2,24} and
+// D = (?:—|–|--|- ) would match it, trying the choices in the order a backtracking matcher does (the first
+// alternative first, a longer word before a shorter one), so that "ROME--" ends its place before the dash.
+// Written out rather than compiled, so that the engine needs no regular expressions.
+func dateline(s string) int {
+	end := datelinePlace(s, func(e int) int { return datelineAfterPlace(s, e, true) })
+	if end < 0 {
+		end = datelinePlace(s, func(e int) int { return datelineAfterPlace(s, e, false) })
+	}
+	if end < 0 {
+		end = datelineAgency(s)
+	}
+	if end < 0 {
+		return 0
+	}
+	for end < len(s) && strings.IndexByte("\t\n\f\r ", s[end]) >= 0 {
+		end++
+	}
+	return end
+}
+
+// datelinePlace matches P at the start of s and hands each end it may have, the preferred first, to then, which
+// returns where the whole match ends or -1.
+func datelinePlace(s string, then func(int) int) int {
+	var word func(from int) int
+	// more is (?: W)*, greedy: one word more before none.
+	more := func(e int) int {
+		if e < len(s) && s[e] == ' ' {
+			if r := word(e + 1); r >= 0 {
+				return r
+			}
+		}
+		return then(e)
+	}
+	word = func(from int) int {
+		return upperWord(s, from, func(c byte) bool { return isUpperASCII(c) || c == '.' || c == '\'' || c == '-' }, 2, more)
+	}
+	return word(0)
+}
+
+// datelineAfterPlace matches what follows the place, from s[e:], for the first alternative (dashed) or the second.
+func datelineAfterPlace(s string, e int, dashed bool) int {
+	// rest is (?: \(G\))? ?D for the first alternative, \(G\) after a space for the second.
+	rest := func(e int) int {
+		if !dashed {
+			if e < len(s) && s[e] == ' ' {
+				return datelineAgencyGroup(s, e+1)
+			}
+			return -1
+		}
+		if e < len(s) && s[e] == ' ' {
+			if g := datelineAgencyGroup(s, e+1); g >= 0 {
+				if r := datelineDash(s, g, true); r >= 0 {
+					return r
+				}
+			}
+		}
+		return datelineDash(s, e, true)
+	}
+	// (?:, R)?, greedy.
+	if strings.HasPrefix(s[e:], ", ") {
+		var rword func(from, words int) int
+		rword = func(from, words int) int {
+			return upperWord(s, from, func(c byte) bool { return isUpperASCII(c) || 'a' <= c && c <= 'z' || c == '.' }, 1,
+				func(e int) int {
+					if words < 3 && e < len(s) && s[e] == ' ' {
+						if r := rword(e+1, words+1); r >= 0 {
+							return r
+						}
+					}
+					return rest(e)
+				})
+		}
+		if r := rword(e+2, 1); r >= 0 {
+			return r
+		}
+	}
+	return rest(e)
+}
+
+// upperWord matches a capital and then bytes that in accepts, at least min bytes in all, from s[from:], and hands
+// each end, the longest first, to then.
+func upperWord(s string, from int, in func(byte) bool, min int, then func(int) int) int {
+	if from >= len(s) || !isUpperASCII(s[from]) {
+		return -1
+	}
+	end := from + 1
+	for end < len(s) && in(s[end]) {
+		end++
+	}
+	for e := end; e-from >= min; e-- {
+		if r := then(e); r >= 0 {
+			return r
+		}
+	}
+	return -1
+}
+
+// datelineAgencyGroup matches \(G\) at s[from:] and returns its end, or -1.
+func datelineAgencyGroup(s string, from int) int {
+	if from >= len(s) || s[from] != '(' {
+		return -1
+	}
+	e := from + 1
+	for e < len(s) && (isUpperASCII(s[e]) || 'a' <= s[e] && s[e] <= 'z' || s[e] == ' ') {
+		e++
+	}
+	if n := e - from - 1; n < 2 || n > 24 || e >= len(s) || s[e] != ')' {
+		return -1
+	}
+	return e + 1
+}
+
+// datelineDash matches " ?D" at s[e:] (D optional when dash is false), and returns its end, or -1.
+func datelineDash(s string, e int, required bool) int {
+	for _, from := range []int{e + 1, e} { // the space, greedy, before none
+		if from == e+1 && (e >= len(s) || s[e] != ' ') {
+			continue
+		}
+		for _, d := range []string{"—", "–", "--", "- "} {
+			if strings.HasPrefix(s[from:], d) {
+				return from + len(d)
+			}
+		}
+		if !required {
+			return from
+		}
+	}
+	return -1
+}
+
+// datelineAgency matches the third alternative: an agency's name in parentheses, alone.
+func datelineAgency(s string) int {
+	for _, a := range []string{"AP", "CNN", "Reuters", "AFP", "UPI", "Bloomberg", "dpa", "PA", "BBC"} {
+		if strings.HasPrefix(s, "("+a+")") {
+			return datelineDash(s, len(a)+2, false)
+		}
+	}
+	return -1
+}
 
 // boilerplatePrefixes start lines that are page furniture, not article text (compared in lowercase).
 var boilerplatePrefixes = []string{

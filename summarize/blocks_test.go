@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -73,4 +74,47 @@ func TestBlocks(t *testing.T) {
 			assert.Equal(t, tt.want, kinds(tt.text))
 		})
 	}
+}
+
+// datelineRE is the pattern dateline writes out.
+var datelineRE = regexp.MustCompile(`^(?:` +
+	`[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?(?: \([A-Za-z ]{2,24}\))? ?(?:—|–|--|- )` +
+	`|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})? \([A-Za-z ]{2,24}\)` +
+	`|\((?:AP|CNN|Reuters|AFP|UPI|Bloomberg|dpa|PA|BBC)\) ?(?:—|–|--|- )?` +
+	`)\s*`)
+
+var datelineSeeds = []string{
+	"", "ROME (AP) — Ukrainian", "(CNN)Sofia", "KYIV, Ukraine — Russia", "LONDON, England (CNN) -- The", "ROME--text",
+	"ROME-- text", "ROME - text", "AB- CD — x", "WASHINGTON (Reuters) - The", "NEW YORK, N.Y. —", "PARIS, France Today —",
+	"(Reuters) -", "(AP)", "(AP) —\t\nx", "(BBC) - x", "GAZA CITY, Gaza Strip (AP) —", "Rome (AP) — x", "R (AP) —",
+	"ROME (A) —", "ROME (Associated Press Television News) —", "ROME, Italy, Europe —", "ROME, A B C D —",
+	"U.S. (AP) —", "O'HARE —", "ROME (AP)", "ROME (AP)x", "ROME, Italy (AP) x", "ROME  — x", "ROME —x", "ROME -x",
+}
+
+func TestDateline(t *testing.T) {
+	for _, s := range datelineSeeds {
+		checkDateline(t, s)
+	}
+}
+
+// FuzzDateline spells its texts in the few pieces the pattern tells apart.
+func FuzzDateline(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		pieces := []string{"A", "B", "a", ".", "'", "-", " ", ",", "(", ")", "—", "–", "\t", "AP", "CNN", "Reuters", "x", "\u2014"[:2], "\n"}
+		var s []byte
+		for _, c := range b {
+			s = append(s, pieces[int(c)%len(pieces)]...)
+		}
+		checkDateline(t, string(s))
+	})
+}
+
+func checkDateline(t *testing.T, s string) {
+	t.Helper()
+	want := 0
+	if m := datelineRE.FindStringIndex(s); m != nil {
+		want = m[1]
+	}
+	assert.Equal(t, want, dateline(s), "dateline(%q)", s)
 }

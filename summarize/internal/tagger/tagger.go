@@ -4,14 +4,11 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/mingrammer/commonregex"
 
 	"keypoints/summarize/internal/wordset"
 )
@@ -615,42 +612,210 @@ func isInteger(w string) bool {
 	return true
 }
 
-// isLink reports whether commonregex's LinkRegex matches anywhere in w, as
-// prose checks. The regexp is slow and rarely matches, so a cheap test of what
-// every match needs, "x.yz" with x one of [a-z0-9.-], runs first. Note that
-// it also matches decimals with two or more places ("1.25"), which prose
-// therefore tags NN; we keep that to agree with prose.
+// isLink reports whether commonregex's LinkRegex matches anywhere in w, as prose checks; the pattern is
+//
+//	(?:https?://)?(?:[a-z0-9.\-]+|www|[a-z0-9.\-])[.](?:[^\s()<>]+|\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\))+
+//	(?:\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\)|[^\s!()\[\]{};:'".,<>?])
+//
+// A match may start anywhere, so the scheme never matters, and the host needs only one of [a-z0-9.-] before a
+// dot: w has a link where such a dot is followed by one or more of the pattern's units (a byte that is no space,
+// parenthesis or angle bracket, or a group in parentheses) and then its end (a group, or a byte that is none of
+// those nor punctuation). It also matches decimals with two or more places ("1.25"), which prose therefore tags
+// NN; we keep that to agree with prose. Written out rather than compiled: the regexp package and commonregex's
+// patterns, compiled when the program starts, were a tenth of the engine and most of its start-up.
 func isLink(w string) bool {
 	for i := 1; i+2 < len(w); i++ {
 		if w[i] == '.' {
 			c := w[i-1]
-			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '.' || c == '-' {
-				return commonregex.LinkRegex.MatchString(w)
+			if ('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '.' || c == '-') && linkTail(w, i+1) {
+				return true
 			}
 		}
 	}
 	return false
 }
 
-// isEmail reports whether commonregex's EmailRegex matches anywhere in w, as
-// prose checks; every match has an @ after its first byte.
+// linkTail reports whether units of a link, then its end, follow from w[from:] on. The pattern reads characters,
+// so its end is one whole character: a unit that stops inside a multi-byte one leaves no end.
+func linkTail(w string, from int) bool {
+	// reach[p]: one unit or more end at byte p.
+	var buf [64]bool
+	reach := buf[:0]
+	if len(w)+1 <= len(buf) {
+		reach = buf[:len(w)+1]
+	} else {
+		reach = make([]bool, len(w)+1)
+	}
+	run := false // inside a run of unit characters that started where a unit may start
+	for p := from; p < len(w); {
+		start := p == from || reach[p]
+		if start && w[p] == '(' {
+			if q, ok := linkGroup(w, p); ok {
+				reach[q] = true
+			}
+		}
+		_, size := utf8.DecodeRuneInString(w[p:])
+		run = (run || start) && isUnitByte(w[p])
+		if run {
+			reach[p+size] = true
+		}
+		p += size
+	}
+	for p := from + 1; p < len(w); p++ {
+		if !reach[p] {
+			continue
+		}
+		if isEndByte(w[p]) {
+			return true
+		}
+		if _, ok := linkGroup(w, p); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// linkGroup reads the group in parentheses that opens at w[p]: unit bytes and groups of one or more of them, in
+// any order, then the closing parenthesis; it returns the byte after it.
+func linkGroup(w string, p int) (int, bool) {
+	if w[p] != '(' {
+		return 0, false
+	}
+	for q := p + 1; q < len(w); q++ {
+		switch c := w[q]; {
+		case c == ')':
+			return q + 1, true
+		case c == '(':
+			r := q + 1
+			for r < len(w) && isUnitByte(w[r]) {
+				r++
+			}
+			if r == q+1 || r == len(w) || w[r] != ')' {
+				return 0, false
+			}
+			q = r
+		case !isUnitByte(c):
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// isUnitByte is [^\s()<>] of the link pattern, for the character that w[p] opens: every character but ASCII.
+func isUnitByte(c byte) bool {
+	switch c {
+	case '\t', '\n', '\f', '\r', ' ', '(', ')', '<', '>':
+		return false
+	}
+	return true
+}
+
+// isEndByte is [^\s!()\[\]{};:'".,<>?], the link pattern's last byte.
+func isEndByte(c byte) bool {
+	switch c {
+	case '!', '[', ']', '{', '}', ';', ':', '\'', '"', '.', ',', '?':
+		return false
+	}
+	return isUnitByte(c)
+}
+
+// isEmail reports whether commonregex's EmailRegex matches anywhere in w, as prose checks; the pattern is
+//
+//	(?i)([A-Za-z0-9!#$%&'*+\/=?^_{|.}~-]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)
+//
+// so w holds an e-mail address where an @ follows a byte of the local part and is followed by a label (letters,
+// digits and inner hyphens), a dot and a letter or digit. Under (?i), [a-z] also takes the Kelvin sign and the long
+// s, which fold to k and s.
 func isEmail(w string) bool {
-	return strings.IndexByte(w, '@') > 0 && commonregex.EmailRegex.MatchString(w)
+	for at := 1; at < len(w); at++ {
+		if w[at] != '@' || !isLocalByte(w[at-1]) && !strings.HasSuffix(w[:at], "\u212a") && !strings.HasSuffix(w[:at], "\u017f") {
+			continue
+		}
+		// The first label: one or more letters, digits and hyphens, opening and closing with a letter or digit.
+		p, last := at+1, rune(0)
+		for p < len(w) {
+			r, size := domainRune(w[p:])
+			if r < 0 || r == '-' && p == at+1 {
+				break
+			}
+			last = r
+			p += size
+		}
+		if p == at+1 || last == '-' || p >= len(w) || w[p] != '.' {
+			continue
+		}
+		if r, _ := domainRune(w[p+1:]); r >= 0 && r != '-' {
+			return true
+		}
+	}
+	return false
 }
 
-// prose's none and keep patterns, for the trace markers of the Penn Treebank
-// ("*T*-1", "-LRB-") and, by accident of the pattern, the word "0".
-var (
-	noneRE = regexp.MustCompile(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
-	keepRE = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
-)
+// domainRune returns the letter, digit or hyphen that opens s, as (?i)[a-z0-9-] reads it, and its size in bytes,
+// or -1.
+func domainRune(s string) (rune, int) {
+	if s == "" {
+		return -1, 0
+	}
+	switch c := s[0]; {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-':
+		return rune(c), 1
+	case strings.HasPrefix(s, "\u212a"): // the Kelvin sign
+		return 'k', len("\u212a")
+	case strings.HasPrefix(s, "\u017f"): // the long s
+		return 's', len("\u017f")
+	}
+	return -1, 0
+}
 
+// isLocalByte is the local part's [A-Za-z0-9!#$%&'*+/=?^_{|.}~-].
+func isLocalByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$%&'*+/=?^_{|.}~-", c) >= 0
+}
+
+// isNone reports prose's none pattern, ^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$, for the trace
+// markers of the Penn Treebank ("*T*-1", "*") and, by accident of the pattern, the word "0".
 func isNone(w string) bool {
-	return (w == "0" || strings.HasPrefix(w, "*")) && noneRE.MatchString(w)
+	switch {
+	case w == "0" || w == "*":
+		return true
+	case len(w) < 3 || w[0] != '*':
+		return false
+	case len(w) == 3 && w[2] == '*' && (isWordByte(w[1]) || w[1] == '?'):
+		return true
+	case w[1] == '-':
+		return isDigits(w[2:], 1, 3)
+	}
+	k := 1
+	for k < len(w) && 'A' <= w[k] && w[k] <= 'Z' {
+		k++
+	}
+	return k > 1 && k+1 < len(w) && w[k] == '*' && w[k+1] == '-' && isDigits(w[k+2:], 1, 3)
 }
 
+// isKept reports prose's keep pattern, ^\-[A-Z]{3}\-$, the bracket markers of the Penn Treebank ("-LRB-").
 func isKept(w string) bool {
-	return len(w) == 5 && w[0] == '-' && keepRE.MatchString(w)
+	return len(w) == 5 && w[0] == '-' && w[4] == '-' && isUpper(w[1]) && isUpper(w[2]) && isUpper(w[3])
+}
+
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+
+// isWordByte is \w: an ASCII letter, digit or underscore.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || isUpper(c) || '0' <= c && c <= '9' || c == '_'
+}
+
+// isDigits reports whether s is from min to max ASCII digits.
+func isDigits(s string, min, max int) bool {
+	if len(s) < min || len(s) > max {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // suffixIndex maps strings of at most three bytes, packed into an integer
