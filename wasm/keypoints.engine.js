@@ -124,13 +124,19 @@ async function startEngine(src, report) {
   // undefined: the default worker, keypoints.worker.js beside this module.
   const worker = src.worker !== undefined ? src.worker : typeof Worker === 'function' ? undefined : null;
   if (worker !== null) {
+    // The wasm is fetched and compiled here while the worker starts, which takes a browser about as long, and the
+    // compiled module is handed to the worker, which would otherwise begin fetching only once it runs. A worker
+    // started again after one retired gets the same module.
+    const compiled = wasm.then(async (source) => ({ module: await compileWasm(source, report), source }));
+    compiled.catch(() => {});
     try {
-      return await startWorker(worker, wasm, report);
+      return await startWorker(worker, compiled, report);
     } catch (err) {
       if (err !== noWorker) {
         throw err;
       }
     }
+    return loadEngine(report, { module: (await compiled).module });
   }
   return loadEngine(report, await wasm);
 }
@@ -155,12 +161,23 @@ function defaultWorker() {
   return new Worker(new URL('./keypoints.worker.js', import.meta.url), { type: 'module', name: 'keypoints' });
 }
 
+// postLoad tells a worker where its engine comes from: the module compiled here, or, where the browser cannot send
+// a compiled module to a worker, its source, which the worker then fetches and compiles itself.
+function postLoad(worker, { module, source }) {
+  try {
+    worker.postMessage({ load: { module } });
+  } catch {
+    worker.postMessage({ load: source });
+  }
+}
+
 // noWorker is how startWorker says that its worker never started, so that the engine may load on this thread.
 const noWorker = new Error('keypoints: the worker did not start');
 
 // startWorker runs the engine in a module Web Worker and resolves to a proxy that forwards calls to it. Replies are
 // matched to calls by id, so any number may be in flight. The worker starts at once and loads the engine from wasm
-// (a promise of wasmSource's result) once that is ready; url is the worker's script, undefined for the default. It
+// (a promise of {module, source}: the compiled wasm, and wasmSource's result) once that is ready; url is the
+// worker's script, undefined for the default. It
 // rejects with noWorker when the worker cannot be made, or fails before it says anything.
 //
 // A worker whose engine has retired its instance (see loadEngine) says so with its reply; it gets no more calls and
@@ -230,7 +247,7 @@ function startWorker(url, wasm, report) {
       // The worker hears {load} before any call: calls made before the wasm is ready wait in w.queue.
       wasm.then(
         (load) => {
-          w.worker.postMessage({ load });
+          postLoad(w.worker, load);
           for (const message of w.queue) {
             w.worker.postMessage(message);
           }
@@ -283,7 +300,7 @@ function startWorker(url, wasm, report) {
  * onProgress with fractions from 0 to below 1 on the way. Summarizer calls it where no worker runs the engine and
  * keypoints.worker.js calls it inside its worker; applications want Summarizer. wasm is where keypoints.wasm comes
  * from: {wasm, encoding, bytes} as setEngineSource takes them, wasm a URL or bytes (not a function); by default the
- * file beside this module. run(method, text, optionsJSON) resolves to the summary's JSON (method "summary") or its
+ * file beside this module; or {module}, keypoints.wasm already compiled. run(method, text, optionsJSON) resolves to the summary's JSON (method "summary") or its
  * text (method "text"), and rejects with an Error whose code is the engine's.
  *
  * The Go runtime never hands memory back: a call on a long text leaves the instance holding what that call needed
@@ -293,7 +310,7 @@ function startWorker(url, wasm, report) {
  */
 export async function loadEngine(onProgress = () => {}, wasm = {}) {
   onProgress(0);
-  const [, module] = await Promise.all([loadGo(), compileWasm(wasm, onProgress)]);
+  const [, module] = await Promise.all([loadGo(), wasm.module ?? compileWasm(wasm, onProgress)]);
   onProgress(DOWNLOADED);
   // current is the instance calls go to, a promise; null once retired, until a call starts the next.
   let current = startInstance(module, () => onProgress(INSTANTIATED));

@@ -1,8 +1,8 @@
 // The Web Worker keypoints.engine.js starts in browsers: it loads the engine on this thread and answers the page's
 // calls, so that neither loading nor summarizing ever blocks the page.
 //
-// Messages in:  {load} first, where load says where keypoints.wasm comes from ({wasm, encoding, bytes}, see
-//               loadEngine); then {id, method, text, options}: method "text" or "summary", options the engine's
+// Messages in:  {load} first, where load says where keypoints.wasm comes from ({module}, compiled by the page, or
+//               {wasm, encoding, bytes}, see loadEngine); then {id, method, text, options}: method "text" or "summary", options the engine's
 //               options JSON.
 // Messages out: {progress} while loading, then {ready: {maxTextBytes}} or {loadError}; {id, result, retired} or
 // {id, error, retired} for each call, in the order calls finish, retired true once the engine has retired its
