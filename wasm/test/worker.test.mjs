@@ -25,6 +25,8 @@ import(workerData.url).catch((err) => { setTimeout(() => { throw err; }); });
 
 const started = [];
 const terminated = [];
+const loads = []; // the load message each worker was sent
+
 const threads = [];
 // A page never terminates the worker; the tests do, so that the process can end.
 after(() => Promise.all(threads.map((t) => t.terminate())));
@@ -57,6 +59,9 @@ globalThis.Worker = class Worker extends EventTarget {
   }
 
   postMessage(data) {
+    if ('load' in data) {
+      loads.push(data.load);
+    }
     this.#thread.postMessage(data);
   }
 
@@ -105,6 +110,9 @@ describe('in a worker', () => {
     }
     assert.equal(a.inputQuota, 5 * 1024 * 1024);
     assert.equal(await b.summarize(seed), native(['-type', 'headline'], seed));
+    // The page compiled the wasm while the worker started, and the worker was sent the module.
+    assert.equal(loads.length, 1);
+    assert.ok(loads[0].module instanceof WebAssembly.Module, 'the worker gets the compiled module');
   });
 
   test('summaries match the command-line tool', async () => {
@@ -175,6 +183,7 @@ describe('in a worker', () => {
     assert.equal(started.length, workers, 'no worker starts before it is needed');
     assert.equal(await s.summarize(seed), want);
     assert.equal(started.length, workers + 1, 'a fresh worker');
+    assert.equal(loads.at(-1).module, loads[0].module, 'the fresh worker gets the module compiled once');
     assert.equal(await s.summarize(seed), want);
     assert.equal(started.length, workers + 1, 'a short text keeps the worker');
   });
