@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/mingrammer/commonregex"
@@ -25,7 +26,10 @@ var matchSeeds = []string{
 }
 
 func TestMatchers(t *testing.T) {
-	for _, w := range matchSeeds {
+	// Long words too: a token of many dots, or of many addresses, is read in one pass.
+	long := []string{strings.Repeat(".", 20000), strings.Repeat("a.", 10000) + "!", strings.Repeat("a@b", 10000),
+		strings.Repeat("x.(", 5000)}
+	for _, w := range append(matchSeeds, long...) {
 		checkMatchers(t, w)
 	}
 }

@@ -624,44 +624,43 @@ func isInteger(w string) bool {
 // NN; we keep that to agree with prose. Written out rather than compiled: the regexp package and commonregex's
 // patterns, compiled when the program starts, were a tenth of the engine and most of its start-up.
 func isLink(w string) bool {
+	// start[p]: a dot that may end a host is at p-1; reach[p]: one unit or more after such a dot end at byte p. One
+	// pass serves every dot, so that a token of many dots costs no more than one.
+	var buf [128]bool
+	marks := buf[:0]
+	if n := 2 * (len(w) + 1); n <= len(buf) {
+		marks = buf[:n]
+	} else {
+		marks = make([]bool, n)
+	}
+	start, reach := marks[:len(w)+1], marks[len(w)+1:]
+	found := false
 	for i := 1; i+2 < len(w); i++ {
-		if w[i] == '.' {
-			c := w[i-1]
-			if ('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '.' || c == '-') && linkTail(w, i+1) {
-				return true
-			}
+		if c := w[i-1]; w[i] == '.' && ('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '.' || c == '-') {
+			start[i+1], found = true, true
 		}
 	}
-	return false
-}
-
-// linkTail reports whether units of a link, then its end, follow from w[from:] on. The pattern reads characters,
-// so its end is one whole character: a unit that stops inside a multi-byte one leaves no end.
-func linkTail(w string, from int) bool {
-	// reach[p]: one unit or more end at byte p.
-	var buf [64]bool
-	reach := buf[:0]
-	if len(w)+1 <= len(buf) {
-		reach = buf[:len(w)+1]
-	} else {
-		reach = make([]bool, len(w)+1)
+	if !found {
+		return false
 	}
-	run := false // inside a run of unit characters that started where a unit may start
-	for p := from; p < len(w); {
-		start := p == from || reach[p]
-		if start && w[p] == '(' {
+	// The pattern reads characters, so its end is one whole character: a unit that stops inside a multi-byte one
+	// leaves no end.
+	run := false // inside a run of unit characters that began where a unit may begin
+	for p := 0; p < len(w); {
+		begin := start[p] || reach[p]
+		if begin && w[p] == '(' {
 			if q, ok := linkGroup(w, p); ok {
 				reach[q] = true
 			}
 		}
 		_, size := utf8.DecodeRuneInString(w[p:])
-		run = (run || start) && isUnitByte(w[p])
+		run = (run || begin) && isUnitByte(w[p])
 		if run {
 			reach[p+size] = true
 		}
 		p += size
 	}
-	for p := from + 1; p < len(w); p++ {
+	for p := range len(w) {
 		if !reach[p] {
 			continue
 		}
@@ -701,7 +700,7 @@ func linkGroup(w string, p int) (int, bool) {
 	return 0, false
 }
 
-// isUnitByte is [^\s()<>] of the link pattern, for the character that w[p] opens: every character but ASCII.
+// isUnitByte is [^\s()<>] of the link pattern, read at the first byte of a character: any character past ASCII is one.
 func isUnitByte(c byte) bool {
 	switch c {
 	case '\t', '\n', '\f', '\r', ' ', '(', ')', '<', '>':
