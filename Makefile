@@ -46,7 +46,7 @@ eval-cv:
 		grep -v -e '^=== RUN' -e '^--- PASS' -e '^PASS$$'
 
 # Every fuzz target of the module, each for FUZZTIME (go test fuzzes one target of one package at a time).
-FUZZ_TARGETS := ./summarize:FuzzParse ./summarize:FuzzText ./summarize:FuzzSegment ./summarize:FuzzDateline \
+FUZZ_TARGETS := ./summarize:FuzzParse ./summarize:FuzzText ./summarize:FuzzSegment ./summarize:FuzzDateline ./summarize:FuzzJSONString \
 	./summarize/internal/tagger:FuzzTokenize ./summarize/internal/tagger:FuzzTag ./summarize/internal/tagger:FuzzMatchers \
 	./summarize/internal/tagger:FuzzMatchersSmall ./internal/rouge:FuzzRouge
 

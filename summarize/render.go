@@ -1,8 +1,10 @@
 package summarize
 
 import (
-	"encoding/json"
+	"math"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The render stage writes the summary in the requested format. Key points go under their theme's label when they
@@ -65,36 +67,247 @@ func render(s *Summary) string {
 // renderJSON writes the summary's reading as JSON: the themes with their points' texts for key points, the text
 // alone for the other types.
 func renderJSON(s *Summary) string {
-	type group struct {
-		Label  string   `json:"label"`
-		Points []string `json:"points"`
-	}
-	var v any
+	var b []byte
 	if s.Type == TypeKeyPoints {
-		groups := []group{}
+		b = append(b, `{"themes":[`...)
+		first := true
 		for _, t := range s.Themes {
 			if len(t.KeyPoints) == 0 {
 				continue
 			}
-			g := group{Label: t.Label, Points: []string{}}
-			for _, k := range t.KeyPoints {
-				g.Points = append(g.Points, s.KeyPoints[k].Text)
+			if !first {
+				b = append(b, ',')
 			}
-			groups = append(groups, g)
+			first = false
+			b = append(b, `{"label":`...)
+			b = appendJSONString(b, t.Label, false)
+			b = append(b, `,"points":[`...)
+			for i, k := range t.KeyPoints {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = appendJSONString(b, s.KeyPoints[k].Text, false)
+			}
+			b = append(b, "]}"...)
 		}
-		v = map[string]any{"themes": groups}
+		b = append(b, "]}"...)
 	} else {
 		texts := make([]string, len(s.KeyPoints))
 		for i, p := range s.KeyPoints {
 			texts[i] = p.Text
 		}
-		v = map[string]any{"text": strings.Join(texts, " ")}
+		b = append(b, `{"text":`...)
+		b = appendJSONString(b, strings.Join(texts, " "), false)
+		b = append(b, '}')
 	}
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v) // strings and slices always encode
-	return strings.TrimRight(b.String(), "\n")
+	return string(b)
+}
+
+// MarshalJSON writes the summary as encoding/json would from its struct tags, byte for byte (TestMarshalJSON holds
+// it to that): written out, since reflection costs a WebAssembly engine ten times what it costs natively, and
+// encoding/json would otherwise be linked into the engine for this alone.
+func (s Summary) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 256+64*len(s.Sentences)+256*len(s.KeyPoints))
+	b = append(b, `{"type":`...)
+	b = appendJSONString(b, s.Type, true)
+	b = append(b, `,"length":`...)
+	b = appendJSONString(b, s.Length, true)
+	b = append(b, `,"format":`...)
+	b = appendJSONString(b, s.Format, true)
+	b = append(b, `,"kind":`...)
+	b = appendJSONString(b, s.Kind, true)
+	b = append(b, `,"title":`...)
+	b = appendJSONString(b, s.Title, true)
+	b = append(b, `,"text":`...)
+	b = appendJSONString(b, s.Text, true)
+	b = append(b, `,"themes":`...)
+	b = appendJSONList(b, s.Themes, func(b []byte, t Theme) []byte {
+		b = append(b, `{"label":`...)
+		b = appendJSONString(b, t.Label, true)
+		b = append(b, `,"labelSource":`...)
+		b = appendJSONString(b, t.LabelSource, true)
+		b = append(b, `,"sentences":`...)
+		b = appendJSONList(b, t.Sentences, appendJSONInt)
+		b = append(b, `,"keyPoints":`...)
+		b = appendJSONList(b, t.KeyPoints, appendJSONInt)
+		return append(b, '}')
+	})
+	b = append(b, `,"keyPoints":`...)
+	var err error
+	b = appendJSONList(b, s.KeyPoints, func(b []byte, k KeyPoint) []byte {
+		b = append(b, `{"text":`...)
+		b = appendJSONString(b, k.Text, true)
+		b = append(b, `,"theme":`...)
+		b = strconv.AppendInt(b, int64(k.Theme), 10)
+		b = append(b, `,"sentence":`...)
+		b = strconv.AppendInt(b, int64(k.Sentence), 10)
+		b = append(b, `,"spans":`...)
+		b = appendJSONList(b, k.Spans, appendJSONSpan)
+		b = append(b, `,"score":`...)
+		if b, err = appendJSONFloat(b, k.Score); err != nil {
+			return b
+		}
+		return append(b, '}')
+	})
+	if err != nil {
+		return nil, err
+	}
+	b = append(b, `,"sentences":`...)
+	b = appendJSONList(b, s.Sentences, func(b []byte, r SentenceRef) []byte {
+		b = append(b, `{"start":`...)
+		b = strconv.AppendInt(b, int64(r.Start), 10)
+		b = append(b, `,"end":`...)
+		b = strconv.AppendInt(b, int64(r.End), 10)
+		b = append(b, `,"paragraph":`...)
+		b = strconv.AppendInt(b, int64(r.Paragraph), 10)
+		return append(b, '}')
+	})
+	b = append(b, `,"entities":`...)
+	b = appendJSONList(b, s.Entities, func(b []byte, e Entity) []byte {
+		b = append(b, `{"text":`...)
+		b = appendJSONString(b, e.Text, true)
+		b = append(b, `,"kind":`...)
+		b = appendJSONString(b, e.Kind, true)
+		b = append(b, `,"role":`...)
+		b = appendJSONString(b, e.Role, true)
+		b = append(b, `,"mentions":`...)
+		b = appendJSONList(b, e.Mentions, appendJSONSpan)
+		return append(b, '}')
+	})
+	b = append(b, `,"quotes":`...)
+	b = appendJSONList(b, s.Quotes, func(b []byte, q Quote) []byte {
+		b = append(b, `{"text":`...)
+		b = appendJSONString(b, q.Text, true)
+		b = append(b, `,"speaker":`...)
+		b = appendJSONString(b, q.Speaker, true)
+		b = append(b, `,"span":`...)
+		b = appendJSONSpan(b, q.Span)
+		return append(b, '}')
+	})
+	b = append(b, `,"figures":`...)
+	b = appendJSONList(b, s.Figures, func(b []byte, f Figure) []byte {
+		b = append(b, `{"text":`...)
+		b = appendJSONString(b, f.Text, true)
+		b = append(b, `,"span":`...)
+		b = appendJSONSpan(b, f.Span)
+		b = append(b, `,"context":`...)
+		b = appendJSONString(b, f.Context, true)
+		return append(b, '}')
+	})
+	b = append(b, `,"stats":{"words":`...)
+	b = strconv.AppendInt(b, int64(s.Stats.Words), 10)
+	b = append(b, `,"sentences":`...)
+	b = strconv.AppendInt(b, int64(s.Stats.Sentences), 10)
+	b = append(b, `,"paragraphs":`...)
+	b = strconv.AppendInt(b, int64(s.Stats.Paragraphs), 10)
+	return append(b, "}}"...), nil
+}
+
+// appendJSONList appends a list as encoding/json writes a slice: null when it is nil.
+func appendJSONList[T any](b []byte, list []T, each func([]byte, T) []byte) []byte {
+	if list == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, v := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = each(b, v)
+	}
+	return append(b, ']')
+}
+
+func appendJSONInt(b []byte, v int) []byte { return strconv.AppendInt(b, int64(v), 10) }
+
+func appendJSONSpan(b []byte, sp Span) []byte {
+	b = append(b, `{"start":`...)
+	b = strconv.AppendInt(b, int64(sp.Start), 10)
+	b = append(b, `,"end":`...)
+	b = strconv.AppendInt(b, int64(sp.End), 10)
+	return append(b, '}')
+}
+
+// appendJSONFloat writes a float64 as encoding/json does: the shortest decimal that reads back the same, with an
+// exponent only for very small or very large numbers.
+func appendJSONFloat(b []byte, f float64) ([]byte, error) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return b, &unsupportedValueError{strconv.FormatFloat(f, 'g', -1, 64)}
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// A one-digit exponent has no leading zero, as encoding/json writes it: e-9, not e-09.
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b, nil
+}
+
+// unsupportedValueError is the error of a summary that holds a number JSON cannot write.
+type unsupportedValueError struct{ value string }
+
+func (e *unsupportedValueError) Error() string {
+	return "summarize: json: unsupported value: " + e.value
+}
+
+// appendJSONString appends s quoted as encoding/json quotes a string: invalid UTF-8 as U+FFFD, control characters,
+// U+2028 and U+2029 escaped, and with html, <, > and & too.
+func appendJSONString(b []byte, s string, html bool) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && (!html || c != '<' && c != '>' && c != '&') {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // escapeMarkdown keeps text from turning into markup it does not mean: a bracketed name must not read as a link

@@ -281,6 +281,7 @@ func FuzzText(f *testing.F) {
 			return
 		}
 		checkSummary(t, text, s)
+		checkJSON(t, s)
 		again, err := Text(text, opts)
 		require.NoError(t, err)
 		assert.Equal(t, s, again)

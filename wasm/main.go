@@ -10,7 +10,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"sync"
 	"syscall/js"
@@ -29,7 +28,11 @@ func main() {
 		if err != nil {
 			return nil, err
 		}
-		return encode(toUTF16(text, s))
+		b, err := toUTF16(text, s).MarshalJSON()
+		if err != nil {
+			return nil, err
+		}
+		return string(b), nil
 	}))
 	// text is summarize's text alone, for the Summarizer API's summarize(): the facts are skipped and nothing else
 	// crosses the boundary, which makes it the cheaper call.
@@ -89,7 +92,7 @@ var lastOptions struct {
 // decodeOptions reads summarize.Options from a JavaScript object whose fields are the json names of Options' fields;
 // undefined and null, for the object or a field, mean the default, and any other field is ignored, as
 // encoding/json would. The options are read field by field rather than as JSON: encoding/json's decoder would
-// be a tenth of the module, and the library itself only ever encodes.
+// be a tenth of the module, and the library writes its JSON without it.
 func decodeOptions(v js.Value) (summarize.Options, error) {
 	var opts summarize.Options
 	switch v.Type() {
@@ -130,15 +133,6 @@ func readOptions(v js.Value, opts *summarize.Options) error {
 		return fmt.Errorf("%w: options.skipFacts must be a boolean", summarize.ErrInvalidOptions)
 	}
 	return nil
-}
-
-// encode turns a result into the JSON string handed to JavaScript.
-func encode(v any) (any, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	return string(b), nil
 }
 
 // promised wraps fn as a JavaScript function returning a Promise that fn settles from a goroutine.
