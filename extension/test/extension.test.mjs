@@ -338,10 +338,14 @@ async function watchRequests(session, owner) {
   session.on('Target.attachedToTarget', async ({ sessionId, waitingForDebugger }) => {
     const child = over(session, sessionId);
     child.on('Network.requestWillBeSent', (e) => requests.push({ owner, url: e.request.url }));
+    // A target may be gone before these commands reach it (a worker that the engine retired, or one still starting
+    // when the browser closes); one that is gone makes no request, so its session's refusal is no failure.
     try {
       await child.send('Network.enable');
+    } catch {
+      // gone
     } finally {
-      if (waitingForDebugger) await child.send('Runtime.runIfWaitingForDebugger');
+      if (waitingForDebugger) await child.send('Runtime.runIfWaitingForDebugger').catch(() => {});
     }
   });
   // A service worker starts no workers of its own, and refuses.
