@@ -80,13 +80,13 @@ func renderJSON(s *Summary) string {
 			}
 			first = false
 			b = append(b, `{"label":`...)
-			b = appendJSONString(b, t.Label, false)
+			b = appendJSONString(b, t.Label)
 			b = append(b, `,"points":[`...)
 			for i, k := range t.KeyPoints {
 				if i > 0 {
 					b = append(b, ',')
 				}
-				b = appendJSONString(b, s.KeyPoints[k].Text, false)
+				b = appendJSONString(b, s.KeyPoints[k].Text)
 			}
 			b = append(b, "]}"...)
 		}
@@ -97,35 +97,36 @@ func renderJSON(s *Summary) string {
 			texts[i] = p.Text
 		}
 		b = append(b, `{"text":`...)
-		b = appendJSONString(b, strings.Join(texts, " "), false)
+		b = appendJSONString(b, strings.Join(texts, " "))
 		b = append(b, '}')
 	}
 	return string(b)
 }
 
-// MarshalJSON writes the summary as encoding/json would from its struct tags, byte for byte (TestMarshalJSON holds
-// it to that): written out, since reflection costs a WebAssembly engine ten times what it costs natively, and
-// encoding/json would otherwise be linked into the engine for this alone.
+// MarshalJSON writes the summary as encoding/json would from its struct tags, byte for byte, with HTML's <, > and &
+// left as they are: json.Marshal escapes those itself in what a MarshalJSON writes, and an Encoder told not to
+// leaves them (TestMarshalJSON holds it to all three). Written out, since reflection costs a WebAssembly engine ten
+// times what it costs natively, and encoding/json would otherwise be linked into the engine for this alone.
 func (s Summary) MarshalJSON() ([]byte, error) {
 	b := make([]byte, 0, 256+64*len(s.Sentences)+256*len(s.KeyPoints))
 	b = append(b, `{"type":`...)
-	b = appendJSONString(b, s.Type, true)
+	b = appendJSONString(b, s.Type)
 	b = append(b, `,"length":`...)
-	b = appendJSONString(b, s.Length, true)
+	b = appendJSONString(b, s.Length)
 	b = append(b, `,"format":`...)
-	b = appendJSONString(b, s.Format, true)
+	b = appendJSONString(b, s.Format)
 	b = append(b, `,"kind":`...)
-	b = appendJSONString(b, s.Kind, true)
+	b = appendJSONString(b, s.Kind)
 	b = append(b, `,"title":`...)
-	b = appendJSONString(b, s.Title, true)
+	b = appendJSONString(b, s.Title)
 	b = append(b, `,"text":`...)
-	b = appendJSONString(b, s.Text, true)
+	b = appendJSONString(b, s.Text)
 	b = append(b, `,"themes":`...)
 	b = appendJSONList(b, s.Themes, func(b []byte, t Theme) []byte {
 		b = append(b, `{"label":`...)
-		b = appendJSONString(b, t.Label, true)
+		b = appendJSONString(b, t.Label)
 		b = append(b, `,"labelSource":`...)
-		b = appendJSONString(b, t.LabelSource, true)
+		b = appendJSONString(b, t.LabelSource)
 		b = append(b, `,"sentences":`...)
 		b = appendJSONList(b, t.Sentences, appendJSONInt)
 		b = append(b, `,"keyPoints":`...)
@@ -136,7 +137,7 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 	var err error
 	b = appendJSONList(b, s.KeyPoints, func(b []byte, k KeyPoint) []byte {
 		b = append(b, `{"text":`...)
-		b = appendJSONString(b, k.Text, true)
+		b = appendJSONString(b, k.Text)
 		b = append(b, `,"theme":`...)
 		b = strconv.AppendInt(b, int64(k.Theme), 10)
 		b = append(b, `,"sentence":`...)
@@ -165,11 +166,11 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 	b = append(b, `,"entities":`...)
 	b = appendJSONList(b, s.Entities, func(b []byte, e Entity) []byte {
 		b = append(b, `{"text":`...)
-		b = appendJSONString(b, e.Text, true)
+		b = appendJSONString(b, e.Text)
 		b = append(b, `,"kind":`...)
-		b = appendJSONString(b, e.Kind, true)
+		b = appendJSONString(b, e.Kind)
 		b = append(b, `,"role":`...)
-		b = appendJSONString(b, e.Role, true)
+		b = appendJSONString(b, e.Role)
 		b = append(b, `,"mentions":`...)
 		b = appendJSONList(b, e.Mentions, appendJSONSpan)
 		return append(b, '}')
@@ -177,9 +178,9 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 	b = append(b, `,"quotes":`...)
 	b = appendJSONList(b, s.Quotes, func(b []byte, q Quote) []byte {
 		b = append(b, `{"text":`...)
-		b = appendJSONString(b, q.Text, true)
+		b = appendJSONString(b, q.Text)
 		b = append(b, `,"speaker":`...)
-		b = appendJSONString(b, q.Speaker, true)
+		b = appendJSONString(b, q.Speaker)
 		b = append(b, `,"span":`...)
 		b = appendJSONSpan(b, q.Span)
 		return append(b, '}')
@@ -187,11 +188,11 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 	b = append(b, `,"figures":`...)
 	b = appendJSONList(b, s.Figures, func(b []byte, f Figure) []byte {
 		b = append(b, `{"text":`...)
-		b = appendJSONString(b, f.Text, true)
+		b = appendJSONString(b, f.Text)
 		b = append(b, `,"span":`...)
 		b = appendJSONSpan(b, f.Span)
 		b = append(b, `,"context":`...)
-		b = appendJSONString(b, f.Context, true)
+		b = appendJSONString(b, f.Context)
 		return append(b, '}')
 	})
 	b = append(b, `,"stats":{"words":`...)
@@ -256,15 +257,15 @@ func (e *unsupportedValueError) Error() string {
 	return "summarize: json: unsupported value: " + e.value
 }
 
-// appendJSONString appends s quoted as encoding/json quotes a string: invalid UTF-8 as U+FFFD, control characters,
-// U+2028 and U+2029 escaped, and with html, <, > and & too.
-func appendJSONString(b []byte, s string, html bool) []byte {
+// appendJSONString appends s quoted as encoding/json's Encoder quotes a string when told not to escape HTML:
+// invalid UTF-8 as U+FFFD, control characters, U+2028 and U+2029 escaped.
+func appendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && (!html || c != '<' && c != '>' && c != '&') {
+			if c >= 0x20 && c != '"' && c != '\\' {
 				i++
 				continue
 			}

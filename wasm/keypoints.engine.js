@@ -177,8 +177,8 @@ const noWorker = new Error('keypoints: the worker did not start');
 // startWorker runs the engine in a module Web Worker and resolves to a proxy that forwards calls to it. Replies are
 // matched to calls by id, so any number may be in flight. The worker starts at once and loads the engine from wasm
 // (a promise of {module, source}: the compiled wasm, and wasmSource's result) once that is ready; url is the
-// worker's script, undefined for the default. It
-// rejects with noWorker when the worker cannot be made, or fails before it says anything.
+// worker's script, undefined for the default. It rejects with noWorker when the worker cannot be made, or fails
+// before it says anything.
 //
 // A worker whose engine has retired its instance (see loadEngine) says so with its reply; it gets no more calls and
 // is terminated once its last one is answered, which hands all its memory back at once, and the next call starts a
@@ -300,8 +300,9 @@ function startWorker(url, wasm, report) {
  * onProgress with fractions from 0 to below 1 on the way. Summarizer calls it where no worker runs the engine and
  * keypoints.worker.js calls it inside its worker; applications want Summarizer. wasm is where keypoints.wasm comes
  * from: {wasm, encoding, bytes} as setEngineSource takes them, wasm a URL or bytes (not a function); by default the
- * file beside this module; or {module}, keypoints.wasm already compiled. run(method, text, optionsJSON) resolves to the summary's JSON (method "summary") or its
- * text (method "text"), and rejects with an Error whose code is the engine's.
+ * file beside this module; or {module}, keypoints.wasm already compiled. run(method, text, optionsJSON) resolves to
+ * the summary's JSON (method "summary") or its text (method "text"), and rejects with an Error whose code is the
+ * engine's.
  *
  * The Go runtime never hands memory back: a call on a long text leaves the instance holding what that call needed
  * for as long as it lives. So once a call leaves the instance's memory more than RETIRE_GROWTH_BYTES above its size

@@ -2,8 +2,8 @@
 // calls, so that neither loading nor summarizing ever blocks the page.
 //
 // Messages in:  {load} first, where load says where keypoints.wasm comes from ({module}, compiled by the page, or
-//               {wasm, encoding, bytes}, see loadEngine); then {id, method, text, options}: method "text" or "summary", options the engine's
-//               options JSON.
+//               {wasm, encoding, bytes}, see loadEngine); then {id, method, text, options}: method "text" or
+//               "summary", options the engine's options JSON.
 // Messages out: {progress} while loading, then {ready: {maxTextBytes}} or {loadError}; {id, result, retired} or
 // {id, error, retired} for each call, in the order calls finish, retired true once the engine has retired its
 // instance (a long text left it holding too much memory): the page then sends its calls to a fresh worker and
