@@ -655,7 +655,7 @@ func datelineAgencyGroup(s string, from int) int {
 	return e + 1
 }
 
-// datelineDash matches " ?D" at s[e:] (D optional when dash is false), and returns its end, or -1.
+// datelineDash matches " ?D" at s[e:], D optional unless required, and returns its end, or -1.
 func datelineDash(s string, e int, required bool) int {
 	for _, from := range []int{e + 1, e} { // the space, greedy, before none
 		if from == e+1 && (e >= len(s) || s[e] != ' ') {
