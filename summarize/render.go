@@ -79,8 +79,7 @@ func renderJSON(s *Summary) string {
 				b = append(b, ',')
 			}
 			first = false
-			b = append(b, `{"label":`...)
-			b = appendJSONString(b, t.Label)
+			b = appendJSONField(b, `{"label":`, t.Label)
 			b = append(b, `,"points":[`...)
 			for i, k := range t.KeyPoints {
 				if i > 0 {
@@ -96,8 +95,7 @@ func renderJSON(s *Summary) string {
 		for i, p := range s.KeyPoints {
 			texts[i] = p.Text
 		}
-		b = append(b, `{"text":`...)
-		b = appendJSONString(b, strings.Join(texts, " "))
+		b = appendJSONField(b, `{"text":`, strings.Join(texts, " "))
 		b = append(b, '}')
 	}
 	return string(b)
@@ -109,24 +107,16 @@ func renderJSON(s *Summary) string {
 // times what it costs natively, and encoding/json would otherwise be linked into the engine for this alone.
 func (s Summary) MarshalJSON() ([]byte, error) {
 	b := make([]byte, 0, 256+64*len(s.Sentences)+256*len(s.KeyPoints))
-	b = append(b, `{"type":`...)
-	b = appendJSONString(b, s.Type)
-	b = append(b, `,"length":`...)
-	b = appendJSONString(b, s.Length)
-	b = append(b, `,"format":`...)
-	b = appendJSONString(b, s.Format)
-	b = append(b, `,"kind":`...)
-	b = appendJSONString(b, s.Kind)
-	b = append(b, `,"title":`...)
-	b = appendJSONString(b, s.Title)
-	b = append(b, `,"text":`...)
-	b = appendJSONString(b, s.Text)
+	b = appendJSONField(b, `{"type":`, s.Type)
+	b = appendJSONField(b, `,"length":`, s.Length)
+	b = appendJSONField(b, `,"format":`, s.Format)
+	b = appendJSONField(b, `,"kind":`, s.Kind)
+	b = appendJSONField(b, `,"title":`, s.Title)
+	b = appendJSONField(b, `,"text":`, s.Text)
 	b = append(b, `,"themes":`...)
 	b = appendJSONList(b, s.Themes, func(b []byte, t Theme) []byte {
-		b = append(b, `{"label":`...)
-		b = appendJSONString(b, t.Label)
-		b = append(b, `,"labelSource":`...)
-		b = appendJSONString(b, t.LabelSource)
+		b = appendJSONField(b, `{"label":`, t.Label)
+		b = appendJSONField(b, `,"labelSource":`, t.LabelSource)
 		b = append(b, `,"sentences":`...)
 		b = appendJSONList(b, t.Sentences, appendJSONInt)
 		b = append(b, `,"keyPoints":`...)
@@ -136,12 +126,9 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 	b = append(b, `,"keyPoints":`...)
 	var err error
 	b = appendJSONList(b, s.KeyPoints, func(b []byte, k KeyPoint) []byte {
-		b = append(b, `{"text":`...)
-		b = appendJSONString(b, k.Text)
-		b = append(b, `,"theme":`...)
-		b = strconv.AppendInt(b, int64(k.Theme), 10)
-		b = append(b, `,"sentence":`...)
-		b = strconv.AppendInt(b, int64(k.Sentence), 10)
+		b = appendJSONField(b, `{"text":`, k.Text)
+		b = appendJSONIntField(b, `,"theme":`, k.Theme)
+		b = appendJSONIntField(b, `,"sentence":`, k.Sentence)
 		b = append(b, `,"spans":`...)
 		b = appendJSONList(b, k.Spans, appendJSONSpan)
 		b = append(b, `,"score":`...)
@@ -155,52 +142,39 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 	}
 	b = append(b, `,"sentences":`...)
 	b = appendJSONList(b, s.Sentences, func(b []byte, r SentenceRef) []byte {
-		b = append(b, `{"start":`...)
-		b = strconv.AppendInt(b, int64(r.Start), 10)
-		b = append(b, `,"end":`...)
-		b = strconv.AppendInt(b, int64(r.End), 10)
-		b = append(b, `,"paragraph":`...)
-		b = strconv.AppendInt(b, int64(r.Paragraph), 10)
+		b = appendJSONIntField(b, `{"start":`, r.Start)
+		b = appendJSONIntField(b, `,"end":`, r.End)
+		b = appendJSONIntField(b, `,"paragraph":`, r.Paragraph)
 		return append(b, '}')
 	})
 	b = append(b, `,"entities":`...)
 	b = appendJSONList(b, s.Entities, func(b []byte, e Entity) []byte {
-		b = append(b, `{"text":`...)
-		b = appendJSONString(b, e.Text)
-		b = append(b, `,"kind":`...)
-		b = appendJSONString(b, e.Kind)
-		b = append(b, `,"role":`...)
-		b = appendJSONString(b, e.Role)
+		b = appendJSONField(b, `{"text":`, e.Text)
+		b = appendJSONField(b, `,"kind":`, e.Kind)
+		b = appendJSONField(b, `,"role":`, e.Role)
 		b = append(b, `,"mentions":`...)
 		b = appendJSONList(b, e.Mentions, appendJSONSpan)
 		return append(b, '}')
 	})
 	b = append(b, `,"quotes":`...)
 	b = appendJSONList(b, s.Quotes, func(b []byte, q Quote) []byte {
-		b = append(b, `{"text":`...)
-		b = appendJSONString(b, q.Text)
-		b = append(b, `,"speaker":`...)
-		b = appendJSONString(b, q.Speaker)
+		b = appendJSONField(b, `{"text":`, q.Text)
+		b = appendJSONField(b, `,"speaker":`, q.Speaker)
 		b = append(b, `,"span":`...)
 		b = appendJSONSpan(b, q.Span)
 		return append(b, '}')
 	})
 	b = append(b, `,"figures":`...)
 	b = appendJSONList(b, s.Figures, func(b []byte, f Figure) []byte {
-		b = append(b, `{"text":`...)
-		b = appendJSONString(b, f.Text)
+		b = appendJSONField(b, `{"text":`, f.Text)
 		b = append(b, `,"span":`...)
 		b = appendJSONSpan(b, f.Span)
-		b = append(b, `,"context":`...)
-		b = appendJSONString(b, f.Context)
+		b = appendJSONField(b, `,"context":`, f.Context)
 		return append(b, '}')
 	})
-	b = append(b, `,"stats":{"words":`...)
-	b = strconv.AppendInt(b, int64(s.Stats.Words), 10)
-	b = append(b, `,"sentences":`...)
-	b = strconv.AppendInt(b, int64(s.Stats.Sentences), 10)
-	b = append(b, `,"paragraphs":`...)
-	b = strconv.AppendInt(b, int64(s.Stats.Paragraphs), 10)
+	b = appendJSONIntField(b, `,"stats":{"words":`, s.Stats.Words)
+	b = appendJSONIntField(b, `,"sentences":`, s.Stats.Sentences)
+	b = appendJSONIntField(b, `,"paragraphs":`, s.Stats.Paragraphs)
 	return append(b, "}}"...), nil
 }
 
@@ -221,12 +195,16 @@ func appendJSONList[T any](b []byte, list []T, each func([]byte, T) []byte) []by
 
 func appendJSONInt(b []byte, v int) []byte { return strconv.AppendInt(b, int64(v), 10) }
 
+// appendJSONField and appendJSONIntField append a key, with what precedes it (`{"text":`, `,"kind":`), and its value.
+func appendJSONField(b []byte, key, v string) []byte { return appendJSONString(append(b, key...), v) }
+
+func appendJSONIntField(b []byte, key string, v int) []byte {
+	return appendJSONInt(append(b, key...), v)
+}
+
 func appendJSONSpan(b []byte, sp Span) []byte {
-	b = append(b, `{"start":`...)
-	b = strconv.AppendInt(b, int64(sp.Start), 10)
-	b = append(b, `,"end":`...)
-	b = strconv.AppendInt(b, int64(sp.End), 10)
-	return append(b, '}')
+	b = appendJSONIntField(b, `{"start":`, sp.Start)
+	return append(appendJSONIntField(b, `,"end":`, sp.End), '}')
 }
 
 // appendJSONFloat writes a float64 as encoding/json does: the shortest decimal that reads back the same, with an
