@@ -154,13 +154,18 @@ func analyze(doc *Document) *analysis {
 	df := make([]int, 0, terms)
 	last := make([]int, 0, terms) // per term id, 1 + the last sentence counted in df: cheaper than a set per sentence
 	var buf []byte
+	tokens := 0
+	for i := range doc.Sentences {
+		tokens += len(doc.Sentences[i].tokens)
+	}
+	tokTerms := make([]int32, tokens) // every sentence's tokTerms, back to back: one allocation
 	for i := range doc.Sentences {
 		s := &doc.Sentences[i]
 		f := &a.sents[i]
 		f.quote = s.quote || s.Attribution != nil
 		f.question = strings.HasSuffix(strings.TrimRight(s.Text, `"' )`), "?")
 		first := true
-		f.tokTerms = make([]int32, len(s.tokens))
+		f.tokTerms, tokTerms = tokTerms[:len(s.tokens):len(s.tokens)], tokTerms[len(s.tokens):]
 		for k, t := range s.tokens {
 			f.tokTerms[k] = -1
 			if !isWordToken(t.Text) {
