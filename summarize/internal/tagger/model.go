@@ -1,14 +1,10 @@
 package tagger
 
 import (
-	"cmp"
 	_ "embed"
 	"encoding/binary"
 	"errors"
-	"fmt"
-	"maps"
 	"math"
-	"slices"
 	"sync"
 
 	"keypoints/summarize/internal/wordset"
@@ -24,25 +20,41 @@ import (
 // bytes of all of them back to back, so that a wordset.Index can use them where they lie:
 //
 //	n weights in all, n "i-1 tag+i word" features in all
-//	n distinct weights, then each, the most frequent first
 //	strings tags, n of them predicted
 //	strings known words, then one byte per word: its index in tags
 //	strings vocab
 //	strings suffixes
-//	run bias; runs pref1, prevTag, prev2Tag, tagPair, wordRuns, suffixRuns
-//	per vocab word: n "i-1 tag+i word" features, each one byte of tag and a run
+//	n bytes of structure, then they:
+//	  run bias; runs pref1, prevTag, prev2Tag, tagPair, then wordRuns and suffixRuns a column at a time
+//	  per vocab word: n "i-1 tag+i word" features
+//	n bytes of tags, then they: each run's, and before each "i-1 tag+i word" feature's run the feature's tag
+//	n bytes of sums, then they: one per run of two or more weights
+//	n stored weights, then their low bytes, then their high bytes
+//	n large weights, then their eight bytes each
 //
-// A run is n, n bytes of tags, then n weights, each its number among the distinct ones in two bytes, little-endian;
-// the runs of a table are n, then for each non-empty run the distance of its index from the previous one's (from
-// -1), and the run. prose's weights are averages rounded to thousandths, so a distinct weight is
-// n = 2·zigzag(1000·weight) when that gives back the same float64 bits, and otherwise n = 1 and its eight bytes,
-// little-endian. Weights of a fixed width decode without a branch per weight, and with 11,000 distinct weights in
-// 270,000 the file is no larger for it.
+// A run is n in the structure, its n tags, its sum (when n > 1), and its stored weights. The runs of a table are n,
+// then for each non-empty run the distance of its index from the previous one's (from -1), and the run. prose's
+// weights are averages rounded to thousandths, so a stored weight is a whole number of thousandths in 16 bits, two's
+// complement, w = k/1000, or, for a weight that is not such a number or does not fit (each of prose's is one, and one
+// of them is too large), -32768, and the next of the large weights: the eight bytes of its float64, little-endian.
+//
+// The streams are apart because each kind of byte compresses best beside its own kind: the weights' low bytes are
+// nearly random, their high bytes say how large a weight is, and a run's tags repeat from run to run. A perceptron's
+// update adds to the right tag's weight what it takes from the wrong one's, so the weights of each feature add up
+// to zero before their averages are rounded. So a run's last weight is not stored: its sum byte, the zigzag of the
+// run's total in thousandths (half a thousandth per weight from zero at most, from the rounding), gives it back.
+// That spares a quarter of the weights, which are nearly all of the file's entropy. A sum byte of 255 says that
+// the run stores its last weight too (a weight that is not a whole number of thousandths, or a sum too large).
 
 //go:embed tagger.model
 var taggerModel string
 
-const taggerMagic = "keypoints tagger 2\n"
+const taggerMagic = "keypoints tagger 3\n"
+
+const (
+	storesAll = 255    // the sum byte of a run whose last weight is stored too
+	large     = -32768 // a stored weight that is the next of the large ones
+)
 
 // Load returns the embedded model, decoded on the first call and shared after it; a Model is safe for concurrent
 // use. The model is megabytes of weights, so a process that never tags never decodes it.
@@ -52,11 +64,87 @@ func Load() (*Model, error) {
 
 var shared = sync.OnceValues(func() (*Model, error) { return decodeTagger(taggerModel) })
 
+// thousandths returns w as a whole number of thousandths, when it is one and float64(k)/1000 gives back its bits.
+func thousandths(w float64) (int64, bool) {
+	k := math.Round(w * 1000)
+	if math.Abs(k) >= 1<<52 || math.Float64bits(float64(int64(k))/1000) != math.Float64bits(w) {
+		return 0, false
+	}
+	return int64(k), true
+}
+
+// runSum returns the sum byte of a run, and whether its last weight is left out.
+func runSum(ws []float64) (byte, bool) {
+	var sum int64
+	for _, w := range ws {
+		k, ok := thousandths(w)
+		if !ok {
+			return storesAll, false
+		}
+		sum += k
+	}
+	if z := uint64(sum<<1) ^ uint64(sum>>63); z < storesAll {
+		return byte(z), true
+	}
+	return storesAll, false
+}
+
 // encodeTagger writes t in the layout decodeTagger reads. It walks the tables in index order, so the bytes depend
 // on the model alone.
 func encodeTagger(t *Model) []byte {
+	var structure, tags, sums, low, high, larges []byte
+	stored := 0
+	num := func(v int) { structure = binary.AppendUvarint(structure, uint64(v)) }
+	run := func(r weightRun) {
+		num(int(r.n))
+		tags = append(tags, t.tagIdx[r.off:r.off+r.n]...)
+		ws := t.weight[r.off : r.off+r.n]
+		if len(ws) > 1 {
+			sum, leftOut := runSum(ws)
+			sums = append(sums, sum)
+			if leftOut {
+				ws = ws[:len(ws)-1]
+			}
+		}
+		for _, w := range ws {
+			k, ok := thousandths(w)
+			if !ok || k <= large || k > math.MaxInt16 {
+				k = large
+				larges = binary.LittleEndian.AppendUint64(larges, math.Float64bits(w))
+			}
+			low, high = append(low, byte(k)), append(high, byte(k>>8))
+			stored++
+		}
+	}
+	run(t.bias)
+	for _, c := range t.columns() {
+		n := 0
+		for i := range c.len() {
+			if c.at(i).n > 0 {
+				n++
+			}
+		}
+		num(n)
+		last := -1
+		for i := range c.len() {
+			if r := *c.at(i); r.n > 0 {
+				num(i - last)
+				run(r)
+				last = i
+			}
+		}
+	}
+	for v := 1; v < len(t.pairFrom)-1; v++ {
+		from, to := t.pairFrom[v], t.pairFrom[v+1]
+		num(int(to - from))
+		for j := from; j < to; j++ {
+			tags = append(tags, t.pairTag[j])
+			run(t.pairRun[j])
+		}
+	}
+
 	b := []byte(taggerMagic)
-	num := func(v int) { b = binary.AppendUvarint(b, uint64(v)) }
+	num = func(v int) { b = binary.AppendUvarint(b, uint64(v)) }
 	strs := func(n int, key func(int) string) {
 		num(n)
 		for k := range n {
@@ -66,49 +154,8 @@ func encodeTagger(t *Model) []byte {
 			b = append(b, key(k)...)
 		}
 	}
-	dict := weightDict(t.weight)
-	number := make(map[uint64]int, len(dict))
-	for i, w := range dict {
-		number[math.Float64bits(w)] = i
-	}
-	run := func(r weightRun) {
-		num(int(r.n))
-		b = append(b, t.tagIdx[r.off:r.off+r.n]...)
-		for _, w := range t.weight[r.off : r.off+r.n] {
-			b = binary.LittleEndian.AppendUint16(b, uint16(number[math.Float64bits(w)]))
-		}
-	}
-	runs := func(table []weightRun) {
-		n := 0
-		for _, r := range table {
-			if r.n > 0 {
-				n++
-			}
-		}
-		num(n)
-		last := -1
-		for i, r := range table {
-			if r.n > 0 {
-				num(i - last)
-				run(r)
-				last = i
-			}
-		}
-	}
-
 	num(len(t.weight))
 	num(len(t.pairTag))
-	num(len(dict))
-	for _, w := range dict {
-		if k := math.Round(w * 1000); math.Abs(k) < 1<<52 &&
-			math.Float64bits(float64(int64(k))/1000) == math.Float64bits(w) {
-			z := uint64(int64(k)<<1) ^ uint64(int64(k)>>63)
-			num(int(z << 1))
-			continue
-		}
-		b = append(b, 1)
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(w))
-	}
 	strs(len(t.tags), func(k int) string { return t.tags[k] })
 	num(t.npred)
 	strs(t.known.Len(), t.known.Key)
@@ -121,39 +168,14 @@ func encodeTagger(t *Model) []byte {
 		}
 	}
 	strs(len(suffixes), func(k int) string { return suffixes[k] })
-	run(t.bias)
-	for _, table := range [][]weightRun{t.pref1[:], t.prevTag, t.prev2Tag, t.tagPair, t.wordRuns, t.suffixRuns} {
-		runs(table)
+	for _, part := range [][]byte{structure, tags, sums} {
+		num(len(part))
+		b = append(b, part...)
 	}
-	for v := 1; v < len(t.pairFrom)-1; v++ {
-		from, to := t.pairFrom[v], t.pairFrom[v+1]
-		num(int(to - from))
-		for j := from; j < to; j++ {
-			b = append(b, t.pairTag[j])
-			run(t.pairRun[j])
-		}
-	}
-	return b
-}
-
-// weightDict returns the distinct weights, the most frequent first, so that most take one byte to number.
-func weightDict(weights []float64) []float64 {
-	count := map[uint64]int{}
-	for _, w := range weights {
-		count[math.Float64bits(w)]++
-	}
-	dict := slices.Collect(maps.Keys(count))
-	slices.SortFunc(dict, func(a, b uint64) int {
-		if c := cmp.Compare(count[b], count[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
-	ws := make([]float64, len(dict))
-	for i, bits := range dict {
-		ws[i] = math.Float64frombits(bits)
-	}
-	return ws
+	num(stored)
+	b = append(append(b, low...), high...)
+	num(len(larges) / 8)
+	return append(b, larges...)
 }
 
 // modelReader reads the parts of a model. The first malformed part sets bad, and every read after it returns
@@ -213,63 +235,124 @@ func (r *modelReader) strs() (string, []uint32) {
 	return r.bytes(total), ends
 }
 
-// weight reads a weight written as encodeTagger writes the entries of its dictionary.
-func (r *modelReader) weight() float64 {
-	u := r.uvarint()
-	switch {
-	case u&1 == 0:
-		return float64(int64(u>>2)^-int64(u>>1&1)) / 1000
-	case u == 1:
-		var bits uint64
-		for i, c := range []byte(r.bytes(8)) {
-			bits |= uint64(c) << (8 * i)
-		}
-		if w := math.Float64frombits(bits); math.Abs(w) <= maxWeight {
-			return w
-		}
-	}
-	r.bad = true
-	return 0
+// runReader reads the runs of a model from its streams.
+type runReader struct {
+	structure, tags, sums modelReader
+	low, high             string // the stored weights' two bytes, by weight
+	next                  int    // the stored weight to read next
+	larges                string // the large weights' eight bytes
+	bad                   bool
+}
+
+func (r *runReader) malformed() bool {
+	return r.bad || r.structure.bad || r.tags.bad || r.sums.bad
 }
 
 // run reads a run, appending its weights to t's. It is the loop the model's loading spends most of its time in, on
 // a cold engine too, so it reads a run's tags and weights in one pass into tables sized for the whole model.
-func (r *modelReader) run(t *Model, dict []float64) weightRun {
-	n := r.num(len(r.data) - r.pos)
+func (r *runReader) run(t *Model) weightRun {
+	n := r.structure.num(len(r.tags.data) - r.tags.pos)
 	off := len(t.tagIdx)
-	if r.bad || 3*n > len(r.data)-r.pos || off+n > cap(t.tagIdx) {
+	if r.malformed() || off+n > cap(t.tagIdx) {
 		r.bad = true
 		return weightRun{}
 	}
-	tags := r.data[r.pos : r.pos+n]
-	ws := r.data[r.pos+n : r.pos+3*n]
-	r.pos += 3 * n
+	tags := r.tags.data[r.tags.pos : r.tags.pos+n]
+	r.tags.pos += n
+	stored, sum := n, int64(0)
+	if n > 1 && r.sums.pos < len(r.sums.data) {
+		if c := r.sums.data[r.sums.pos]; c != storesAll {
+			stored--
+			sum = int64(c>>1) ^ -int64(c&1)
+		}
+		r.sums.pos++
+	} else if n > 1 {
+		r.bad = true
+		return weightRun{}
+	}
+	if stored > len(r.low)-r.next {
+		r.bad = true
+		return weightRun{}
+	}
+	low, high := r.low[r.next:r.next+stored], r.high[r.next:r.next+stored]
+	r.next += stored
 	t.tagIdx = t.tagIdx[:off+n]
 	t.weight = t.weight[:off+n]
 	idx, weight := t.tagIdx[off:off+n], t.weight[off:off+n]
-	npred, entries := t.npred, len(dict)
+	npred := t.npred
 	for j := range idx {
-		c, i := int(tags[j]), int(ws[2*j])|int(ws[2*j+1])<<8
-		if c >= npred || i >= entries {
+		if int(tags[j]) >= npred {
 			r.bad = true
 			return weightRun{}
 		}
-		idx[j], weight[j] = uint8(c), dict[i]
+		idx[j] = tags[j]
+	}
+	for j := range stored { // not range low: that would step by runes
+		k := int64(int16(uint16(low[j]) | uint16(high[j])<<8))
+		w := float64(k) / 1000
+		if k == large {
+			w = r.large()
+			k = int64(math.Round(w * 1000)) // a run that holds a large weight stores all its weights, if well formed
+		}
+		weight[j] = w
+		sum -= k
+	}
+	if stored < n {
+		weight[n-1] = float64(sum) / 1000
 	}
 	return weightRun{off: uint32(off), n: uint32(n)}
 }
 
-// runs reads the runs of table.
-func (r *modelReader) runs(t *Model, dict []float64, table []weightRun) {
-	n := r.num(len(table))
-	for i := -1; n > 0 && !r.bad; n-- {
-		d := r.num(len(table) - 1 - i)
+// large returns the next of the large weights.
+func (r *runReader) large() float64 {
+	if len(r.larges) < 8 {
+		r.bad = true
+		return 0
+	}
+	w := math.Float64frombits(binary.LittleEndian.Uint64([]byte(r.larges[:8])))
+	r.larges = r.larges[8:]
+	if !(math.Abs(w) <= maxWeight) {
+		r.bad = true
+		return 0
+	}
+	return w
+}
+
+// column is a column of a table of runs: the runs at off, off+stride, and on.
+type column struct {
+	table       []weightRun
+	off, stride int
+}
+
+func (c column) len() int            { return (len(c.table) - c.off + c.stride - 1) / c.stride }
+func (c column) at(i int) *weightRun { return &c.table[c.off+i*c.stride] }
+
+// columns lists the tables of runs after the bias, in the order tagger.model stores them. The tables of word and
+// suffix features go a column, a kind of feature, at a time: the runs of one kind are alike, in their tags and in
+// their weights' sizes, and compress better side by side.
+func (t *Model) columns() []column {
+	cs := []column{{t.pref1[:], 0, 1}, {t.prevTag, 0, 1}, {t.prev2Tag, 0, 1}, {t.tagPair, 0, 1}}
+	for kind := range wordKinds {
+		cs = append(cs, column{t.wordRuns, kind, wordKinds})
+	}
+	for kind := range suffixKinds {
+		cs = append(cs, column{t.suffixRuns, kind, suffixKinds})
+	}
+	return cs
+}
+
+// runs reads the runs of a column.
+func (r *runReader) runs(t *Model, c column) {
+	rows := c.len()
+	n := r.structure.num(rows)
+	for i := -1; n > 0 && !r.malformed(); n-- {
+		d := r.structure.num(rows - 1 - i)
 		if d == 0 {
 			r.bad = true
 			return
 		}
 		i += d
-		table[i] = r.run(t, dict)
+		*c.at(i) = r.run(t)
 	}
 }
 
@@ -281,12 +364,9 @@ func decodeTagger(data string) (*Model, error) {
 		return nil, errBad
 	}
 	r := &modelReader{data: data, pos: len(taggerMagic)}
-	total := r.num(len(data) / 2)
-	pairs := r.num(len(data) / 2)
-	dict := make([]float64, r.num(1<<16))
-	for i := range dict {
-		dict[i] = r.weight()
-	}
+	total := r.num(len(data))
+	pairs := r.num(len(data))
+	rr := &runReader{}
 	tags, ends := r.strs()
 	if r.bad || len(ends) > 255 {
 		return nil, errBad
@@ -314,35 +394,50 @@ func decodeTagger(data string) (*Model, error) {
 		t.suffixes.add(blob[from:end], uint32(k+1))
 		from = end
 	}
+	for _, part := range []*modelReader{&rr.structure, &rr.tags, &rr.sums} {
+		part.data = r.bytes(r.num(len(data)))
+	}
+	stored := r.num(len(data))
+	rr.low, rr.high = r.bytes(stored), r.bytes(stored)
+	rr.larges = r.bytes(8 * r.num(len(data)/8))
+	if r.bad {
+		return nil, errBad
+	}
+	if r.pos != len(data) {
+		return nil, errors.New("summarize: load tagger: bytes after the model")
+	}
+
 	t.allocate(t.vocab.Len(), len(ends))
-	t.bias = r.run(t, dict)
-	for _, table := range [][]weightRun{t.pref1[:], t.prevTag, t.prev2Tag, t.tagPair, t.wordRuns, t.suffixRuns} {
-		r.runs(t, dict, table)
+	t.bias = rr.run(t)
+	for _, c := range t.columns() {
+		rr.runs(t, c)
 	}
 	t.pairFrom = make([]uint32, 2, t.vocab.Len()+2)
 	t.pairTag, t.pairRun = make([]uint8, 0, pairs), make([]weightRun, 0, pairs)
 	for range t.vocab.Len() {
-		n := r.num(len(t.tags))
-		for ; n > 0 && !r.bad; n-- {
-			c := r.bytes(1)
-			if r.bad || int(c[0]) >= len(t.tags) {
+		n := rr.structure.num(len(t.tags))
+		for ; n > 0 && !rr.malformed(); n-- {
+			c := rr.tags.bytes(1)
+			if rr.malformed() || int(c[0]) >= len(t.tags) {
 				return nil, errBad
 			}
 			t.pairTag = append(t.pairTag, c[0])
-			t.pairRun = append(t.pairRun, r.run(t, dict))
+			t.pairRun = append(t.pairRun, rr.run(t))
 		}
 		t.pairFrom = append(t.pairFrom, uint32(len(t.pairTag)))
 	}
-	if r.bad || len(t.weight) != total || len(t.pairTag) != pairs {
+	if rr.malformed() || len(t.weight) != total || len(t.pairTag) != pairs || rr.next != stored || rr.larges != "" {
 		return nil, errBad
+	}
+	for _, part := range []*modelReader{&rr.structure, &rr.tags, &rr.sums} {
+		if part.pos != len(part.data) {
+			return nil, errBad
+		}
 	}
 	for _, c := range t.knownTag {
 		if int(c) >= len(t.tags) {
 			return nil, errBad
 		}
-	}
-	if r.pos != len(data) {
-		return nil, fmt.Errorf("summarize: load tagger: %d bytes after the model", len(data)-r.pos)
 	}
 	t.ready()
 	return t, nil

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/gob"
 	"flag"
+	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"sync"
 	"testing"
 
@@ -75,8 +77,43 @@ func TestTaggerModel(t *testing.T) {
 	assert.Equal(t, want, encodeTagger(got), "decoding and encoding again changes the model")
 }
 
+// TestTaggerModelWeights checks every weight tagger.model gives back against prose's, bit for bit, the ones it
+// leaves out and recomputes from their run's sum above all.
+func TestTaggerModelWeights(t *testing.T) {
+	got, err := decodeTagger(taggerModel)
+	require.NoError(t, err)
+	want := loadProseTagger(t)
+	wantRuns, gotRuns := modelRuns(want), modelRuns(got)
+	require.Equal(t, len(wantRuns), len(gotRuns))
+	for i := range wantRuns {
+		// One run at a time: a diff of the whole model would take minutes to print.
+		if !slices.Equal(wantRuns[i], gotRuns[i]) {
+			require.Equal(t, wantRuns[i], gotRuns[i], "run %d", i)
+		}
+	}
+}
+
+// modelRuns lists every run of m, table by table, each as its tags and the bits of its weights.
+func modelRuns(m *Model) [][]uint64 {
+	var out [][]uint64
+	add := func(r weightRun) {
+		run := []uint64{}
+		for j := r.off; j < r.off+r.n; j++ {
+			run = append(run, uint64(m.tagIdx[j]), math.Float64bits(m.weight[j]))
+		}
+		out = append(out, run)
+	}
+	add(m.bias)
+	for _, table := range [][]weightRun{m.pref1[:], m.prevTag, m.prev2Tag, m.tagPair, m.wordRuns, m.suffixRuns, m.pairRun} {
+		for _, r := range table {
+			add(r)
+		}
+	}
+	return out
+}
+
 func TestDecodeTaggerRejectsGarbage(t *testing.T) {
-	for _, data := range []string{"", taggerMagic, taggerMagic + "\xff\xff\xff", "keypoints tagger 1\n", taggerModel[:len(taggerModel)/2], taggerModel + "x"} {
+	for _, data := range []string{"", taggerMagic, taggerMagic + "\xff\xff\xff", "keypoints tagger 1\n", "keypoints tagger 2\n", taggerModel[:len(taggerModel)/2], taggerModel + "x"} {
 		_, err := decodeTagger(data)
 		assert.Error(t, err)
 	}

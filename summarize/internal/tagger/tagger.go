@@ -287,10 +287,6 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 			t.suffixRuns[int(findSuffix(&t.suffixes, f.arg))*suffixKinds+f.col] = run
 		}
 	}
-	if distinct := len(weightDict(t.weight)); distinct > 1<<16 {
-		// tagger.model numbers them in two bytes.
-		return nil, fmt.Errorf("summarize: load tagger: %d distinct weights, more than %d", distinct, 1<<16)
-	}
 	t.pairFrom = make([]uint32, 1, len(pairs)+1)
 	for _, ps := range pairs {
 		slices.SortFunc(ps, func(a, b pair) int { return int(a.tag) - int(b.tag) })
