@@ -1,8 +1,8 @@
 package summarize
 
 import (
-	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +16,7 @@ import (
 
 func parse(input string) (*Document, error) {
 	if len(input) > MaxTextBytes {
-		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTextTooLong, len(input), MaxTextBytes)
+		return nil, withDetail(ErrTextTooLong, strconv.Itoa(len(input)), " bytes, the limit is ", strconv.Itoa(MaxTextBytes))
 	}
 	tm := &textMap{}
 	doc := &Document{input: input, text: tm}
@@ -67,7 +67,7 @@ func parse(input string) (*Document, error) {
 		doc.Paragraphs = append(doc.Paragraphs, p)
 	}
 	if len(doc.Sentences) == 0 {
-		return nil, fmt.Errorf("%w: only headings and boilerplate", ErrEmptyText)
+		return nil, withDetail(ErrEmptyText, "only headings and boilerplate")
 	}
 	linkQuotes(doc)
 	for i := range doc.Sentences {

@@ -14,6 +14,25 @@ var (
 	ErrInvalidOptions = errors.New("summarize: invalid options")
 )
 
+// detailed is err with detail after it, as fmt.Errorf("%w: %s", err, detail) would make it. The engine does not link
+// fmt: with the reflection it needs, fmt was a twentieth of the WebAssembly module, which the first summary waits
+// for.
+type detailed struct {
+	err    error
+	detail string
+}
+
+func (e *detailed) Error() string { return e.err.Error() + ": " + e.detail }
+func (e *detailed) Unwrap() error { return e.err }
+
+func withDetail(err error, detail ...string) error {
+	d := ""
+	for _, s := range detail {
+		d += s
+	}
+	return &detailed{err, d}
+}
+
 // MaxTextBytes is the largest input Parse and Text accept, in bytes. Five megabytes is a long book; anything larger
 // pasted into a summarizer is almost certainly a mistake, and refusing it early keeps memory bounded in the browser.
 const MaxTextBytes = 5 << 20

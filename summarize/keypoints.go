@@ -3,8 +3,8 @@ package summarize
 import (
 	"cmp"
 	"container/heap"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -44,18 +44,18 @@ func (o Options) withDefaults() (Options, error) {
 		o.Format = FormatMarkdown
 	}
 	if _, ok := pointCounts[o.Type]; !ok {
-		return o, fmt.Errorf("%w: type %q is not one of key-points, tldr, teaser, headline", ErrInvalidOptions, o.Type)
+		return o, withDetail(ErrInvalidOptions, "type ", strconv.Quote(o.Type), " is not one of key-points, tldr, teaser, headline")
 	}
 	if _, ok := pointCounts[o.Type][o.Length]; !ok {
-		return o, fmt.Errorf("%w: length %q is not one of short, medium, long", ErrInvalidOptions, o.Length)
+		return o, withDetail(ErrInvalidOptions, "length ", strconv.Quote(o.Length), " is not one of short, medium, long")
 	}
 	switch o.Format {
 	case FormatMarkdown, FormatPlainText, FormatJSON:
 	default:
-		return o, fmt.Errorf("%w: format %q is not one of markdown, plain-text, json", ErrInvalidOptions, o.Format)
+		return o, withDetail(ErrInvalidOptions, "format ", strconv.Quote(o.Format), " is not one of markdown, plain-text, json")
 	}
 	if o.Kind != "" && !slices.Contains(textKinds, o.Kind) {
-		return o, fmt.Errorf("%w: kind %q is not one of %s", ErrInvalidOptions, o.Kind, strings.Join(textKinds, ", "))
+		return o, withDetail(ErrInvalidOptions, "kind ", strconv.Quote(o.Kind), " is not one of ", strings.Join(textKinds, ", "))
 	}
 	return o, nil
 }

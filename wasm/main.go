@@ -10,7 +10,6 @@
 package main
 
 import (
-	"fmt"
 	"sync"
 	"syscall/js"
 
@@ -68,7 +67,7 @@ func main() {
 // textAndOptions reads (text, options) arguments, options an object as optionsValue reads it.
 func textAndOptions(args []js.Value) (string, summarize.Options, error) {
 	if len(args) == 0 || args[0].Type() != js.TypeString {
-		return "", summarize.Options{}, fmt.Errorf("%w: text must be a string", summarize.ErrInvalidOptions)
+		return "", summarize.Options{}, optionsError("text must be a string")
 	}
 	var opts summarize.Options
 	if len(args) > 1 {
@@ -100,7 +99,7 @@ func decodeOptions(v js.Value) (summarize.Options, error) {
 		return opts, nil
 	case js.TypeObject:
 	default:
-		return opts, fmt.Errorf("%w: the options must be an object", summarize.ErrInvalidOptions)
+		return opts, optionsError("the options must be an object")
 	}
 	lastOptions.Lock()
 	defer lastOptions.Unlock()
@@ -122,7 +121,7 @@ func readOptions(v js.Value, opts *summarize.Options) error {
 			*f.to = x.String()
 		case js.TypeUndefined, js.TypeNull:
 		default:
-			return fmt.Errorf("%w: options.%s must be a string", summarize.ErrInvalidOptions, f.name)
+			return optionsError("options." + f.name + " must be a string")
 		}
 	}
 	switch x := v.Get("skipFacts"); x.Type() {
@@ -130,7 +129,7 @@ func readOptions(v js.Value, opts *summarize.Options) error {
 		opts.SkipFacts = x.Bool()
 	case js.TypeUndefined, js.TypeNull:
 	default:
-		return fmt.Errorf("%w: options.skipFacts must be a boolean", summarize.ErrInvalidOptions)
+		return optionsError("options.skipFacts must be a boolean")
 	}
 	return nil
 }
@@ -148,7 +147,7 @@ func promised(fn func(args []js.Value) (any, error)) js.Func {
 				defer executor.Release()
 				defer func() {
 					if r := recover(); r != nil {
-						reject.Invoke(jsError("internal", fmt.Sprint("keypoints: internal error: ", r)))
+						reject.Invoke(jsError("internal", "keypoints: internal error: "+panicText(r)))
 					}
 				}()
 				v, err := fn(in)
@@ -209,6 +208,24 @@ func (q *queue) run() {
 }
 
 // jsError is an Error carrying our stable code.
+// optionsError is an argument the bridge refuses, with summarize.ErrInvalidOptions' code. The bridge, like the
+// library, does without fmt, which is a twentieth of the module.
+type optionsError string
+
+func (e optionsError) Error() string { return summarize.ErrInvalidOptions.Error() + ": " + string(e) }
+func (e optionsError) Unwrap() error { return summarize.ErrInvalidOptions }
+
+// panicText says what a recovered panic held, as fmt.Sprint would for an error or a string.
+func panicText(r any) string {
+	switch r := r.(type) {
+	case error:
+		return r.Error()
+	case string:
+		return r
+	}
+	return "a panic of an unexpected kind"
+}
+
 func jsError(code, msg string) js.Value {
 	e := js.Global().Get("Error").New(msg)
 	e.Set("code", code)
