@@ -1,10 +1,14 @@
 package tagger
 
 import (
+	"cmp"
 	_ "embed"
 	"encoding/binary"
 	"errors"
+	"maps"
 	"math"
+	"slices"
+	"strings"
 	"sync"
 
 	"keypoints/summarize/internal/wordset"
@@ -24,27 +28,31 @@ import (
 //	strings known words, then one byte per word: its index in tags
 //	strings vocab
 //	strings suffixes
+//	strings tag sets: the distinct tags of runs, each a string of tag indices, the most frequent first
 //	n bytes of structure, then they:
-//	  run bias; runs pref1, prevTag, prev2Tag, tagPair, then wordRuns and suffixRuns a column at a time
+//	  bias; the runs of pref1, prevTag, prev2Tag, tagPair, then wordRuns and suffixRuns a column at a time
 //	  per vocab word: n "i-1 tag+i word" features
-//	n bytes of tags, then they: each run's, and before each "i-1 tag+i word" feature's run the feature's tag
+//	n bytes of set numbers, then they: per run, the number of its tag set
+//	n bytes of pair tags, then they: per "i-1 tag+i word" feature, its tag
 //	n bytes of sums, then they: one per run of two or more weights
 //	n stored weights, then their low bytes, then their high bytes
 //	n large weights, then their eight bytes each
 //
-// A run is n in the structure, its n tags, its sum (when n > 1), and its stored weights. The runs of a table are n,
-// then for each non-empty run the distance of its index from the previous one's (from -1), and the run. prose's
-// weights are averages rounded to thousandths, so a stored weight is a whole number of thousandths in 16 bits, two's
-// complement, w = k/1000, or, for a weight that is not such a number or does not fit (each of prose's is one, and one
-// of them is too large), -32768, and the next of the large weights: the eight bytes of its float64, little-endian.
+// A run is its set number, its sum (when it has two weights or more), and its stored weights. The runs of a table
+// are n in the structure, then for each non-empty run the distance of its index from the previous one's (from -1),
+// and the run. 11,000 distinct sets of tags serve 75,000 runs, so a run's tags are the number of their set, which
+// says how many weights the run has too. prose's weights are averages rounded to thousandths, so a stored weight is
+// a whole number of thousandths in 16 bits, two's complement, w = k/1000, or, for a weight that is not such a number
+// or does not fit (each of prose's is one, and one of them is too large), -32768, and the next of the large
+// weights: the eight bytes of its float64, little-endian.
 //
 // The streams are apart because each kind of byte compresses best beside its own kind: the weights' low bytes are
-// nearly random, their high bytes say how large a weight is, and a run's tags repeat from run to run. A perceptron's
-// update adds to the right tag's weight what it takes from the wrong one's, so the weights of each feature add up
-// to zero before their averages are rounded. So a run's last weight is not stored: its sum byte, the zigzag of the
-// run's total in thousandths (half a thousandth per weight from zero at most, from the rounding), gives it back.
-// That spares a quarter of the weights, which are nearly all of the file's entropy. A sum byte of 255 says that
-// the run stores its last weight too (a weight that is not a whole number of thousandths, or a sum too large).
+// nearly random, and their high bytes say how large a weight is. A perceptron's update adds to the right tag's
+// weight what it takes from the wrong one's, so the weights of each feature add up to zero before their averages
+// are rounded. So a run's last weight is not stored: its sum byte, the zigzag of the run's total in thousandths
+// (half a thousandth per weight from zero at most, from the rounding), gives it back. That spares a quarter of the
+// weights, which are nearly all of the file's entropy. A sum byte of 255 says that the run stores its last weight
+// too (a weight that is not a whole number of thousandths, or a sum too large).
 
 //go:embed tagger.model
 var taggerModel string
@@ -92,12 +100,12 @@ func runSum(ws []float64) (byte, bool) {
 // encodeTagger writes t in the layout decodeTagger reads. It walks the tables in index order, so the bytes depend
 // on the model alone.
 func encodeTagger(t *Model) []byte {
-	var structure, tags, sums, low, high, larges []byte
+	var structure, pairTags, sums, low, high, larges []byte
+	var sets []string // each run's tags
 	stored := 0
 	num := func(v int) { structure = binary.AppendUvarint(structure, uint64(v)) }
 	run := func(r weightRun) {
-		num(int(r.n))
-		tags = append(tags, t.tagIdx[r.off:r.off+r.n]...)
+		sets = append(sets, string(t.tagIdx[r.off:r.off+r.n]))
 		ws := t.weight[r.off : r.off+r.n]
 		if len(ws) > 1 {
 			sum, leftOut := runSum(ws)
@@ -138,9 +146,30 @@ func encodeTagger(t *Model) []byte {
 		from, to := t.pairFrom[v], t.pairFrom[v+1]
 		num(int(to - from))
 		for j := from; j < to; j++ {
-			tags = append(tags, t.pairTag[j])
+			pairTags = append(pairTags, t.pairTag[j])
 			run(t.pairRun[j])
 		}
+	}
+
+	// The tag sets, the most frequent first, so that most runs number theirs in one byte.
+	count := map[string]int{}
+	for _, set := range sets {
+		count[set]++
+	}
+	distinct := slices.Collect(maps.Keys(count))
+	slices.SortFunc(distinct, func(a, b string) int {
+		if c := cmp.Compare(count[b], count[a]); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	number := make(map[string]int, len(distinct))
+	for i, set := range distinct {
+		number[set] = i
+	}
+	var setNumbers []byte
+	for _, set := range sets {
+		setNumbers = binary.AppendUvarint(setNumbers, uint64(number[set]))
 	}
 
 	b := []byte(taggerMagic)
@@ -168,7 +197,8 @@ func encodeTagger(t *Model) []byte {
 		}
 	}
 	strs(len(suffixes), func(k int) string { return suffixes[k] })
-	for _, part := range [][]byte{structure, tags, sums} {
+	strs(len(distinct), func(k int) string { return distinct[k] })
+	for _, part := range [][]byte{structure, setNumbers, pairTags, sums} {
 		num(len(part))
 		b = append(b, part...)
 	}
@@ -237,28 +267,34 @@ func (r *modelReader) strs() (string, []uint32) {
 
 // runReader reads the runs of a model from its streams.
 type runReader struct {
-	structure, tags, sums modelReader
-	low, high             string // the stored weights' two bytes, by weight
-	next                  int    // the stored weight to read next
-	larges                string // the large weights' eight bytes
-	bad                   bool
+	structure, setNumbers, pairTags, sums modelReader
+	sets                                  string   // the distinct sets of tags, back to back
+	setEnds                               []uint32 // where each set ends in sets
+	low, high                             string   // the stored weights' two bytes, by weight
+	next                                  int      // the stored weight to read next
+	larges                                string   // the large weights' eight bytes
+	bad                                   bool
 }
 
 func (r *runReader) malformed() bool {
-	return r.bad || r.structure.bad || r.tags.bad || r.sums.bad
+	return r.bad || r.structure.bad || r.setNumbers.bad || r.pairTags.bad || r.sums.bad
 }
 
 // run reads a run, appending its weights to t's. It is the loop the model's loading spends most of its time in, on
 // a cold engine too, so it reads a run's tags and weights in one pass into tables sized for the whole model.
 func (r *runReader) run(t *Model) weightRun {
-	n := r.structure.num(len(r.tags.data) - r.tags.pos)
+	set := r.setNumbers.num(len(r.setEnds) - 1)
+	from := uint32(0)
+	if set > 0 {
+		from = r.setEnds[set-1]
+	}
+	tags := r.sets[from:r.setEnds[set]]
+	n := len(tags)
 	off := len(t.tagIdx)
 	if r.malformed() || off+n > cap(t.tagIdx) {
 		r.bad = true
 		return weightRun{}
 	}
-	tags := r.tags.data[r.tags.pos : r.tags.pos+n]
-	r.tags.pos += n
 	stored, sum := n, int64(0)
 	if n > 1 && r.sums.pos < len(r.sums.data) {
 		if c := r.sums.data[r.sums.pos]; c != storesAll {
@@ -279,14 +315,7 @@ func (r *runReader) run(t *Model) weightRun {
 	t.tagIdx = t.tagIdx[:off+n]
 	t.weight = t.weight[:off+n]
 	idx, weight := t.tagIdx[off:off+n], t.weight[off:off+n]
-	npred := t.npred
-	for j := range idx {
-		if int(tags[j]) >= npred {
-			r.bad = true
-			return weightRun{}
-		}
-		idx[j] = tags[j]
-	}
+	copy(idx, tags)         // decodeTagger checked every set's tags
 	for j := range stored { // not range low: that would step by runes
 		k := int64(int16(uint16(low[j]) | uint16(high[j])<<8))
 		w := float64(k) / 1000
@@ -394,7 +423,16 @@ func decodeTagger(data string) (*Model, error) {
 		t.suffixes.add(blob[from:end], uint32(k+1))
 		from = end
 	}
-	for _, part := range []*modelReader{&rr.structure, &rr.tags, &rr.sums} {
+	rr.sets, rr.setEnds = r.strs()
+	if len(rr.setEnds) == 0 {
+		return nil, errBad
+	}
+	for _, c := range []byte(rr.sets) {
+		if int(c) >= t.npred {
+			return nil, errBad
+		}
+	}
+	for _, part := range []*modelReader{&rr.structure, &rr.setNumbers, &rr.pairTags, &rr.sums} {
 		part.data = r.bytes(r.num(len(data)))
 	}
 	stored := r.num(len(data))
@@ -417,7 +455,7 @@ func decodeTagger(data string) (*Model, error) {
 	for range t.vocab.Len() {
 		n := rr.structure.num(len(t.tags))
 		for ; n > 0 && !rr.malformed(); n-- {
-			c := rr.tags.bytes(1)
+			c := rr.pairTags.bytes(1)
 			if rr.malformed() || int(c[0]) >= len(t.tags) {
 				return nil, errBad
 			}
@@ -429,7 +467,7 @@ func decodeTagger(data string) (*Model, error) {
 	if rr.malformed() || len(t.weight) != total || len(t.pairTag) != pairs || rr.next != stored || rr.larges != "" {
 		return nil, errBad
 	}
-	for _, part := range []*modelReader{&rr.structure, &rr.tags, &rr.sums} {
+	for _, part := range []*modelReader{&rr.structure, &rr.setNumbers, &rr.pairTags, &rr.sums} {
 		if part.pos != len(part.data) {
 			return nil, errBad
 		}
