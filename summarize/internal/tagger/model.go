@@ -21,12 +21,14 @@ import (
 // (go test -run TestTaggerModel -update) and fails when the two differ, so prose stays the source of truth.
 //
 // The layout, after the magic line; n is a uvarint, and a list of strings is its count, each length, then the
-// bytes of all of them back to back, so that a wordset.Index can use them where they lie:
+// bytes of all of them back to back, so that a wordset.Index can use them where they lie; a sorted list is
+// front-coded: its count, then per string one byte, how many bytes it shares with the string before it (at most
+// 255), then n bytes of the lengths of the rests, each a uvarint, then the rests back to back:
 //
 //	n weights in all, n "i-1 tag+i word" features in all
 //	strings tags, n of them predicted
-//	strings known words, then one byte per word: its index in tags
-//	strings vocab
+//	sorted known words, then one byte per word: its index in tags
+//	sorted vocab
 //	strings suffixes
 //	strings tag sets: the distinct tags of runs, each a string of tag indices, the most frequent first
 //	n bytes of structure, then they:
@@ -187,9 +189,31 @@ func encodeTagger(t *Model) []byte {
 	num(len(t.pairTag))
 	strs(len(t.tags), func(k int) string { return t.tags[k] })
 	num(t.npred)
-	strs(t.known.Len(), t.known.Key)
+	// sorted writes a list of sorted strings front-coded: each as the number of bytes it shares with the one before
+	// (at most 255) and the rest. Neighbours in the vocabulary share a third of their bytes.
+	sorted := func(n int, key func(int) string) {
+		num(n)
+		shared := make([]int, n)
+		var lens []byte
+		for k := range n {
+			if k > 0 {
+				prev, w := key(k-1), key(k)
+				for shared[k] < min(len(prev), len(w), 255) && prev[shared[k]] == w[shared[k]] {
+					shared[k]++
+				}
+			}
+			b = append(b, byte(shared[k]))
+			lens = binary.AppendUvarint(lens, uint64(len(key(k))-shared[k]))
+		}
+		num(len(lens))
+		b = append(b, lens...)
+		for k := range n {
+			b = append(b, key(k)[shared[k]:]...)
+		}
+	}
+	sorted(t.known.Len(), t.known.Key)
 	b = append(b, t.knownTag...)
-	strs(t.vocab.Len(), t.vocab.Key)
+	sorted(t.vocab.Len(), t.vocab.Key)
 	suffixes := make([]string, len(t.suffixRuns)/suffixKinds-1)
 	for _, s := range t.suffixes.slots {
 		if s != 0 {
@@ -278,6 +302,35 @@ type runReader struct {
 
 func (r *runReader) malformed() bool {
 	return r.bad || r.structure.bad || r.setNumbers.bad || r.pairTags.bad || r.sums.bad
+}
+
+// sorted reads a list of strings that encodeTagger front-coded, and returns them as strs does.
+func (r *modelReader) sorted() (string, []uint32) {
+	n := r.num(len(r.data) - r.pos)
+	shared := r.bytes(n)
+	lens := modelReader{data: r.bytes(r.num(len(r.data) - r.pos))}
+	if r.bad {
+		return "", nil
+	}
+	ends := make([]uint32, n)
+	var blob strings.Builder
+	blob.Grow(8 * n)
+	last := 0 // where the string before this one starts in blob
+	for k := range ends {
+		rest := r.bytes(lens.num(len(r.data) - r.pos))
+		start := blob.Len()
+		if r.bad || lens.bad || int(shared[k]) > start-last {
+			r.bad = true
+			return "", nil
+		}
+		blob.WriteString(blob.String()[last : last+int(shared[k])])
+		blob.WriteString(rest)
+		ends[k], last = uint32(blob.Len()), start
+	}
+	if lens.pos != len(lens.data) {
+		r.bad = true
+	}
+	return blob.String(), ends
 }
 
 // run reads a run, appending its weights to t's. It is the loop the model's loading spends most of its time in, on
@@ -407,9 +460,9 @@ func decodeTagger(data string) (*Model, error) {
 		at = end
 	}
 	t.npred = r.num(len(t.tags))
-	t.known = wordset.NewIndex(r.strs())
+	t.known = wordset.NewIndex(r.sorted())
 	t.knownTag = []byte(r.bytes(t.known.Len()))
-	t.vocab = wordset.NewIndex(r.strs())
+	t.vocab = wordset.NewIndex(r.sorted())
 	blob, ends := r.strs()
 	if r.bad {
 		return nil, errBad
