@@ -113,7 +113,7 @@ func modelRuns(m *Model) [][]uint64 {
 }
 
 func TestDecodeTaggerRejectsGarbage(t *testing.T) {
-	for _, data := range []string{"", taggerMagic, taggerMagic + "\xff\xff\xff", "keypoints tagger 1\n", "keypoints tagger 2\n", taggerModel[:len(taggerModel)/2], taggerModel + "x"} {
+	for _, data := range []string{"", taggerMagic, taggerMagic + "\xff\xff\xff", "keypoints tagger 1\n", "keypoints tagger 2\n", "keypoints tagger 3\n", taggerModel[:len(taggerModel)/2], taggerModel + "x"} {
 		_, err := decodeTagger(data)
 		assert.Error(t, err)
 	}
