@@ -1,11 +1,9 @@
 package summarize
 
 import (
-	"html"
 	"strings"
 
-	xhtml "golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
+	"keypoints/summarize/internal/htmltoken"
 )
 
 // The html stage lets a user paste page source (or an extension pass a page's HTML) and get the article's text,
@@ -36,28 +34,50 @@ func looksLikeHTML(text string) bool {
 	return blocks >= 3
 }
 
-// skipped elements hold no article text: code, navigation, forms, captions and the like.
-var skipped = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Nav: true,
-	atom.Aside: true, atom.Footer: true, atom.Form: true, atom.Button: true, atom.Select: true,
-	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true, atom.Figcaption: true,
-	atom.Head: true, atom.Textarea: true, atom.Dialog: true, atom.Menu: true,
-}
+// element is what an element means for the text of a page.
+type element uint8
 
-// blockLevel elements end a paragraph, so their text never runs into the next block's.
-var blockLevel = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true, atom.Header: true,
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-	atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
-	atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Tr: true, atom.Td: true, atom.Th: true,
-	atom.Figure: true, atom.Hr: true, atom.Body: true, atom.Html: true, atom.Address: true, atom.Caption: true,
+const (
+	inlineElement  element = iota // text runs through it
+	titleElement                  // the document's title
+	skippedElement                // holds no article text: code, navigation, forms, captions and the like
+	brElement
+	blockElement // ends a paragraph, so that its text never runs into the next block's
+)
+
+// classifyElement returns what the element named name (in any ASCII case, as HTML's names are) means.
+func classifyElement(name string) element {
+	var buf [len("blockquote")]byte
+	if len(name) > len(buf) {
+		return inlineElement
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	switch string(buf[:len(name)]) {
+	case "title":
+		return titleElement
+	case "script", "style", "noscript", "template", "nav", "aside", "footer", "form", "button", "select", "svg",
+		"math", "iframe", "object", "figcaption", "textarea", "dialog", "menu":
+		return skippedElement
+	case "br":
+		return brElement
+	case "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+		"dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "figure", "hr", "body", "html", "address",
+		"caption":
+		return blockElement
+	}
+	return inlineElement
 }
 
 // extractHTML appends the visible article text of the markup to m, one paragraph per block element, and returns the
 // document's <title> (its text, normalized) for use as the summary's title when the body has no headline.
 func extractHTML(m *textMap, raw string) (title string) {
-	z := xhtml.NewTokenizer(strings.NewReader(raw))
-	pos := 0
+	z := htmltoken.New(raw)
 	skip := 0 // depth inside skipped elements
 	inTitle := false
 	var titleText strings.Builder
@@ -69,55 +89,43 @@ func extractHTML(m *textMap, raw string) (title string) {
 		m.replace(at, at, s)
 	}
 	for {
-		tt := z.Next()
-		if tt == xhtml.ErrorToken {
+		kind := z.Next()
+		if kind == htmltoken.Done {
 			break
 		}
-		rawTok := z.Raw()
-		start := pos
-		pos += len(rawTok)
-		switch tt {
-		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			if a == atom.Title {
-				inTitle = tt == xhtml.StartTagToken
-				continue
-			}
-			if skipped[a] && tt == xhtml.StartTagToken && a != atom.Head {
-				skip++
-				continue
-			}
-			if a == atom.Br {
-				brk(start, "\n")
-			} else if blockLevel[a] {
-				brk(start, "\n\n")
-			}
-		case xhtml.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			if a == atom.Title {
-				inTitle = false
-				continue
-			}
-			if skipped[a] && a != atom.Head {
-				if skip > 0 {
-					skip--
+		start, end := z.Raw()
+		switch kind {
+		case htmltoken.StartTag, htmltoken.SelfClosingTag:
+			switch classifyElement(z.TagName()) {
+			case titleElement:
+				inTitle = kind == htmltoken.StartTag
+			case skippedElement:
+				if kind == htmltoken.StartTag {
+					skip++
 				}
-				continue
-			}
-			if blockLevel[a] {
+			case brElement:
+				brk(start, "\n")
+			case blockElement:
 				brk(start, "\n\n")
 			}
-		case xhtml.TextToken:
+		case htmltoken.EndTag:
+			switch classifyElement(z.TagName()) {
+			case titleElement:
+				inTitle = false
+			case skippedElement:
+				skip = max(skip-1, 0)
+			case blockElement:
+				brk(start, "\n\n")
+			}
+		case htmltoken.Text:
 			if inTitle {
-				titleText.WriteString(html.UnescapeString(string(rawTok)))
+				titleText.WriteString(htmltoken.Unescape(raw[start:end]))
 				continue
 			}
 			if skip > 0 {
 				continue
 			}
-			htmlText(m, raw, start, pos)
+			htmlText(m, raw, start, end)
 		}
 	}
 	return strings.Join(strings.Fields(titleText.String()), " ")
@@ -138,7 +146,7 @@ func htmlText(m *textMap, raw string, start, end int) {
 			if j >= end || raw[j] != ';' {
 				continue
 			}
-			dec := html.UnescapeString(raw[i : j+1])
+			dec := htmltoken.Unescape(raw[i : j+1])
 			if dec == raw[i:j+1] {
 				continue
 			}

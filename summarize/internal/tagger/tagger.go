@@ -1,10 +1,11 @@
 package tagger
 
 import (
-	"fmt"
+	"errors"
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -231,11 +232,11 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 	}
 	for _, tag := range t.tags {
 		if strings.Contains(tag, " ") {
-			return nil, fmt.Errorf("summarize: load tagger: tag %q holds a space", tag)
+			return nil, errors.New("summarize: load tagger: tag " + strconv.Quote(tag) + " holds a space")
 		}
 	}
 	if len(t.tags) > 255 {
-		return nil, fmt.Errorf("summarize: load tagger: more than 255 tags")
+		return nil, errors.New("summarize: load tagger: more than 255 tags")
 	}
 
 	knownWords := slices.Sorted(maps.Keys(known))
@@ -260,7 +261,7 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 		off := len(t.tagIdx)
 		for c, w := range runs[i] {
 			if !(math.Abs(w) <= maxWeight) {
-				return nil, fmt.Errorf("summarize: load tagger: weight %v of %q", w, c)
+				return nil, errors.New("summarize: load tagger: weight " + strconv.FormatFloat(w, 'g', -1, 64) + " of " + strconv.Quote(c))
 			}
 			t.tagIdx = append(t.tagIdx, uint8(t.tagID(c)))
 			t.weight = append(t.weight, w)

@@ -353,15 +353,19 @@ func TestNewTaggerRejects(t *testing.T) {
 		name    string
 		classes []string
 		weights map[string]map[string]float64
+		err     string
 	}{
-		{name: "tag with a space", classes: []string{"N N"}, weights: map[string]map[string]float64{"bias": {"N N": 1}}},
-		{name: "nan weight", classes: []string{"NN"}, weights: map[string]map[string]float64{"bias": {"NN": math.NaN()}}},
-		{name: "huge weight", classes: []string{"NN"}, weights: map[string]map[string]float64{"bias": {"NN": math.MaxFloat64}}},
+		{name: "tag with a space", classes: []string{"N N"}, weights: map[string]map[string]float64{"bias": {"N N": 1}},
+			err: `summarize: load tagger: tag "N N" holds a space`},
+		{name: "nan weight", classes: []string{"NN"}, weights: map[string]map[string]float64{"bias": {"NN": math.NaN()}},
+			err: `summarize: load tagger: weight NaN of "NN"`},
+		{name: "huge weight", classes: []string{"NN"}, weights: map[string]map[string]float64{"bias": {"NN": math.MaxFloat64}},
+			err: `summarize: load tagger: weight 1.7976931348623157e+308 of "NN"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := newTagger(tt.classes, nil, tt.weights)
-			assert.Error(t, err)
+			assert.EqualError(t, err, tt.err)
 		})
 	}
 }
