@@ -2,8 +2,6 @@ package tagger
 
 import (
 	"cmp"
-	_ "embed"
-	"encoding/binary"
 	"errors"
 	"maps"
 	"math"
@@ -15,11 +13,11 @@ import (
 	"keypoints/summarize/internal/wordset"
 )
 
-// The tagger's model is prose's averaged perceptron, stored in tagger.model in the tagger's own layout: the tables
-// of tagger, each run of weights already sorted by tag. Decoding prose's gob files and packing them took most of a
-// second in WebAssembly, and importing prose linked its unused entity model into the binary too; this file loads in
-// a few milliseconds and ships nothing else. TestTaggerModel rebuilds it from prose's assets
-// (go test -run TestTaggerModel -update) and fails when the two differ, so prose stays the source of truth.
+// The tagger's model is prose's averaged perceptron, stored in taggerModel (model_data.go) in the tagger's own
+// layout: the tables of tagger, each run of weights already sorted by tag. Decoding prose's gob files and packing
+// them took most of a second in WebAssembly, and importing prose linked its unused entity model into the binary
+// too; this layout loads in a few milliseconds and ships nothing else. TestTaggerModel rebuilds it from prose's
+// assets (go test -run TestTaggerModel -update) and fails when the two differ, so prose stays the source of truth.
 //
 // The layout, after the magic line; n is a uvarint, and a list of strings is its count, each length, then the
 // bytes of all of them back to back, so that a wordset.Index can use them where they lie; a sorted list is
@@ -57,9 +55,6 @@ import (
 // (half a thousandth per weight from zero at most, from the rounding), gives it back. That spares a quarter of the
 // weights, which are nearly all of the file's entropy. A sum byte of 255 says that the run stores its last weight
 // too (a weight that is not a whole number of thousandths, or a sum too large).
-
-//go:embed tagger.model
-var taggerModel string
 
 const taggerMagic = "keypoints tagger 4\n"
 
@@ -107,7 +102,7 @@ func encodeTagger(t *Model) []byte {
 	var structure, pairTags, sums, low, high, larges []byte
 	var sets []string // each run's tags
 	stored := 0
-	num := func(v int) { structure = binary.AppendUvarint(structure, uint64(v)) }
+	num := func(v int) { structure = appendUvarint(structure, uint64(v)) }
 	run := func(r weightRun) {
 		sets = append(sets, string(t.tagIdx[r.off:r.off+r.n]))
 		ws := t.weight[r.off : r.off+r.n]
@@ -122,7 +117,7 @@ func encodeTagger(t *Model) []byte {
 			k, ok := thousandths(w)
 			if !ok || k <= large || k > math.MaxInt16 {
 				k = large
-				larges = binary.LittleEndian.AppendUint64(larges, math.Float64bits(w))
+				larges = appendUint64(larges, math.Float64bits(w))
 			}
 			low, high = append(low, byte(k)), append(high, byte(k>>8))
 			stored++
@@ -173,11 +168,11 @@ func encodeTagger(t *Model) []byte {
 	}
 	var setNumbers []byte
 	for _, set := range sets {
-		setNumbers = binary.AppendUvarint(setNumbers, uint64(number[set]))
+		setNumbers = appendUvarint(setNumbers, uint64(number[set]))
 	}
 
 	b := []byte(taggerMagic)
-	num = func(v int) { b = binary.AppendUvarint(b, uint64(v)) }
+	num = func(v int) { b = appendUvarint(b, uint64(v)) }
 	strs := func(n int, key func(int) string) {
 		num(n)
 		for k := range n {
@@ -205,7 +200,7 @@ func encodeTagger(t *Model) []byte {
 				}
 			}
 			b = append(b, byte(shared[k]))
-			lens = binary.AppendUvarint(lens, uint64(len(key(k))-shared[k]))
+			lens = appendUvarint(lens, uint64(len(key(k))-shared[k]))
 		}
 		num(len(lens))
 		b = append(b, lens...)
@@ -451,7 +446,7 @@ func (r *runReader) large() float64 {
 		r.bad = true
 		return 0
 	}
-	w := math.Float64frombits(binary.LittleEndian.Uint64([]byte(r.larges[:8])))
+	w := math.Float64frombits(leUint64(r.larges))
 	r.larges = r.larges[8:]
 	if !(math.Abs(w) <= maxWeight) {
 		r.bad = true
@@ -469,7 +464,7 @@ type column struct {
 func (c column) len() int            { return (len(c.table) - c.off + c.stride - 1) / c.stride }
 func (c column) at(i int) *weightRun { return &c.table[c.off+i*c.stride] }
 
-// columns lists the tables of runs after the bias, in the order tagger.model stores them. The tables of word and
+// columns lists the tables of runs after the bias, in the order taggerModel stores them. The tables of word and
 // suffix features go a column, a kind of feature, at a time: the runs of one kind are alike, in their tags and in
 // their weights' sizes, and compress better side by side.
 func (t *Model) columns() []column {
@@ -587,4 +582,29 @@ func decodeTagger(data string) (*Model, error) {
 	}
 	t.ready()
 	return t, nil
+}
+
+// appendUvarint, appendUint64 and leUint64 are encoding/binary's AppendUvarint and little-endian AppendUint64 and
+// Uint64: that package brings reflect's initialization into the WebAssembly module, 2 KB of brotli for three loops.
+func appendUvarint(b []byte, v uint64) []byte {
+	for v >= 0x80 {
+		b = append(b, byte(v)|0x80)
+		v >>= 7
+	}
+	return append(b, byte(v))
+}
+
+func appendUint64(b []byte, v uint64) []byte {
+	for i := range 8 {
+		b = append(b, byte(v>>(8*i)))
+	}
+	return b
+}
+
+func leUint64(s string) uint64 {
+	var v uint64
+	for i := range 8 {
+		v |= uint64(s[i]) << (8 * i)
+	}
+	return v
 }

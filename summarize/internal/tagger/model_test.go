@@ -14,10 +14,12 @@ import (
 	"github.com/jdkato/prose/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"keypoints/internal/gosource"
 )
 
-// update rewrites tagger.model from prose's assets: go test -run TestTaggerModel -update.
-var update = flag.Bool("update", false, "rewrite tagger.model from prose's assets")
+// update rewrites model_data.go from prose's assets: go test -run TestTaggerModel -update.
+var update = flag.Bool("update", false, "rewrite model_data.go from prose's assets")
 
 // Where prose keeps the tagger's model, inside its embedded assets.
 const (
@@ -55,7 +57,7 @@ func proseTaggerAssets(tb testing.TB) *proseTaggerModel {
 	return m
 }
 
-// loadProseTagger builds the tagger from prose's own gob files, the source of tagger.model.
+// loadProseTagger builds the tagger from prose's own gob files, the source of taggerModel.
 func loadProseTagger(tb testing.TB) *Model {
 	tb.Helper()
 	m := proseTaggerAssets(tb)
@@ -64,20 +66,23 @@ func loadProseTagger(tb testing.TB) *Model {
 	return t
 }
 
-// TestTaggerModel checks that tagger.model is prose's model, byte for byte; -update rewrites it.
+// TestTaggerModel checks that taggerModel is prose's model, byte for byte; -update rewrites model_data.go.
 func TestTaggerModel(t *testing.T) {
 	want := encodeTagger(loadProseTagger(t))
 	if *update {
-		require.NoError(t, os.WriteFile("tagger.model", want, 0o644))
+		src, err := gosource.StringConst("go test -run TestTaggerModel -update", "tagger",
+			"taggerModel is prose's part-of-speech model in the layout of model.go.", "taggerModel", string(want))
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile("model_data.go", src, 0o644))
 		return
 	}
-	assert.True(t, bytes.Equal(want, []byte(taggerModel)), "tagger.model differs from prose's model; run go test -run TestTaggerModel -update")
+	assert.True(t, bytes.Equal(want, []byte(taggerModel)), "taggerModel differs from prose's model; run go test -run TestTaggerModel -update")
 	got, err := decodeTagger(taggerModel)
 	require.NoError(t, err)
 	assert.Equal(t, want, encodeTagger(got), "decoding and encoding again changes the model")
 }
 
-// TestTaggerModelWeights checks every weight tagger.model gives back against prose's, bit for bit, the ones it
+// TestTaggerModelWeights checks every weight taggerModel gives back against prose's, bit for bit, the ones it
 // leaves out and recomputes from their run's sum above all.
 func TestTaggerModelWeights(t *testing.T) {
 	got, err := decodeTagger(taggerModel)
