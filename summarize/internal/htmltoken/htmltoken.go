@@ -225,193 +225,112 @@ func (z *Tokenizer) readRawEndTag() bool {
 	return false
 }
 
-// readScript reads a script's text up to its "</script>", by HTML's states for script data, in which "<!--" and a
-// nested "<script>" hide a "</script>".
+// readScript reads a script's text up to its "</script>", by HTML's states for script data: in a "<!--" that has
+// not been closed by "-->", a "</script>" ends the script still, but not inside a "<script>" within that comment.
 func (z *Tokenizer) readScript() {
-	var c byte
-
-scriptData:
-	if c = z.readByte(); z.eof {
-		return
-	}
-	if c == '<' {
-		goto scriptDataLessThanSign
-	}
-	goto scriptData
-
-scriptDataLessThanSign:
-	if c = z.readByte(); z.eof {
-		return
-	}
-	switch c {
-	case '/':
-		goto scriptDataEndTagOpen
-	case '!':
-		goto scriptDataEscapeStart
-	}
-	z.end--
-	goto scriptData
-
-scriptDataEndTagOpen:
-	if z.readRawEndTag() || z.eof {
-		return
-	}
-	goto scriptData
-
-scriptDataEscapeStart:
-	if c = z.readByte(); z.eof {
-		return
-	}
-	if c == '-' {
-		goto scriptDataEscapeStartDash
-	}
-	z.end--
-	goto scriptData
-
-scriptDataEscapeStartDash:
-	if c = z.readByte(); z.eof {
-		return
-	}
-	if c == '-' {
-		goto scriptDataEscapedDashDash
-	}
-	z.end--
-	goto scriptData
-
-scriptDataEscaped:
-	if c = z.readByte(); z.eof {
-		return
-	}
-	switch c {
-	case '-':
-		goto scriptDataEscapedDash
-	case '<':
-		goto scriptDataEscapedLessThanSign
-	}
-	goto scriptDataEscaped
-
-scriptDataEscapedDash:
-	if c = z.readByte(); z.eof {
-		return
-	}
-	switch c {
-	case '-':
-		goto scriptDataEscapedDashDash
-	case '<':
-		goto scriptDataEscapedLessThanSign
-	}
-	goto scriptDataEscaped
-
-scriptDataEscapedDashDash:
-	if c = z.readByte(); z.eof {
-		return
-	}
-	switch c {
-	case '-':
-		goto scriptDataEscapedDashDash
-	case '<':
-		goto scriptDataEscapedLessThanSign
-	case '>':
-		goto scriptData
-	}
-	goto scriptDataEscaped
-
-scriptDataEscapedLessThanSign:
-	if c = z.readByte(); z.eof {
-		return
-	}
-	if c == '/' {
-		goto scriptDataEscapedEndTagOpen
-	}
-	if isLetter(c) {
-		goto scriptDataDoubleEscapeStart
-	}
-	z.end--
-	goto scriptData
-
-scriptDataEscapedEndTagOpen:
-	if z.readRawEndTag() || z.eof {
-		return
-	}
-	goto scriptDataEscaped
-
-scriptDataDoubleEscapeStart:
-	z.end--
-	for i := 0; i < len("script"); i++ {
-		if c = z.readByte(); z.eof {
+	const (
+		data          = iota
+		escaped       // after "<!--"
+		doubleEscaped // after "<!--" and "<script"
+	)
+	state, dashes := data, 0 // dashes: how many "-" in a row an escaped state has just read
+	for {
+		c := z.readByte()
+		if z.eof {
 			return
+		}
+		if state == data {
+			if c != '<' {
+				continue
+			}
+			if c = z.readByte(); z.eof {
+				return
+			}
+			switch c {
+			case '/':
+				if z.readRawEndTag() || z.eof {
+					return
+				}
+			case '!':
+				for range len("--") {
+					if c = z.readByte(); z.eof {
+						return
+					}
+					if c != '-' {
+						z.end--
+						break
+					}
+				}
+				if c == '-' {
+					state, dashes = escaped, 2
+				}
+			default:
+				z.end--
+			}
+			continue
+		}
+		switch {
+		case c == '-':
+			dashes++
+			continue
+		case c == '>' && dashes >= 2:
+			state = data
+		case c == '<':
+			if c = z.readByte(); z.eof {
+				return
+			}
+			switch {
+			case c == '/' && state == escaped:
+				if z.readRawEndTag() || z.eof {
+					return
+				}
+			case c == '/':
+				if z.readRawEndTag() {
+					z.end += len("</script>")
+					state = escaped
+				} else if z.eof {
+					return
+				}
+			case isLetter(c) && state == escaped:
+				z.end--
+				if z.readScriptTag() {
+					state = doubleEscaped
+				} else if z.eof {
+					return
+				}
+			case state == escaped:
+				z.end--
+				state = data
+			default:
+				z.end--
+			}
+		}
+		dashes = 0
+	}
+}
+
+// readScriptTag reads "script", in any case, and a space, "/" or ">" after it, and reports whether they are there;
+// if not, it steps back over the byte that differs.
+func (z *Tokenizer) readScriptTag() bool {
+	for i := 0; i < len("script"); i++ {
+		c := z.readByte()
+		if z.eof {
+			return false
 		}
 		if c != "script"[i] && c != "SCRIPT"[i] {
 			z.end--
-			goto scriptDataEscaped
+			return false
 		}
 	}
-	if c = z.readByte(); z.eof {
-		return
+	c := z.readByte()
+	if z.eof {
+		return false
 	}
 	if isSpace(c) || c == '/' || c == '>' {
-		goto scriptDataDoubleEscaped
+		return true
 	}
 	z.end--
-	goto scriptDataEscaped
-
-scriptDataDoubleEscaped:
-	if c = z.readByte(); z.eof {
-		return
-	}
-	switch c {
-	case '-':
-		goto scriptDataDoubleEscapedDash
-	case '<':
-		goto scriptDataDoubleEscapedLessThanSign
-	}
-	goto scriptDataDoubleEscaped
-
-scriptDataDoubleEscapedDash:
-	if c = z.readByte(); z.eof {
-		return
-	}
-	switch c {
-	case '-':
-		goto scriptDataDoubleEscapedDashDash
-	case '<':
-		goto scriptDataDoubleEscapedLessThanSign
-	}
-	goto scriptDataDoubleEscaped
-
-scriptDataDoubleEscapedDashDash:
-	if c = z.readByte(); z.eof {
-		return
-	}
-	switch c {
-	case '-':
-		goto scriptDataDoubleEscapedDashDash
-	case '<':
-		goto scriptDataDoubleEscapedLessThanSign
-	case '>':
-		goto scriptData
-	}
-	goto scriptDataDoubleEscaped
-
-scriptDataDoubleEscapedLessThanSign:
-	if c = z.readByte(); z.eof {
-		return
-	}
-	if c == '/' {
-		goto scriptDataDoubleEscapeEnd
-	}
-	z.end--
-	goto scriptDataDoubleEscaped
-
-scriptDataDoubleEscapeEnd:
-	if z.readRawEndTag() {
-		z.end += len("</script>")
-		goto scriptDataEscaped
-	}
-	if z.eof {
-		return
-	}
-	goto scriptDataDoubleEscaped
+	return false
 }
 
 // readComment reads the rest of a comment; "<!--" has been read. It ends at "-->", "--!>", or the ">" of "<!-->"

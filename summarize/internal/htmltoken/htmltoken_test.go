@@ -87,7 +87,8 @@ var seeds = []string{
 	`<a x=">">`, "<a x=>", "<a x= y>", "<a x", "<a x=", "<a x='", "<div\tclass=a\nid=b>", "<P>Upper</P>", "<p/ >",
 	"<script>if (a < b) { x = '</p>'; }</script><p>after</p>", "<script><!-- </script> -->", "<SCRIPT>x</Script >",
 	"<script><!--<script>a</script>b</script>-->c</script>d", "<script><!--<script>", "<script><!-- --> </script>",
-	"<script></scrip></script>", "<script>", "<script>a</script", "<style>p { x: '</p>' }</style>", "<style></style>",
+	"<script></scrip></script>", "<script><!--><script></script>x</script>", "<script><!---><script></script>x</script>",
+	"<script><!-- -x-> <script></script>y</script>", "<script>", "<script>a</script", "<style>p { x: '</p>' }</style>", "<style></style>",
 	"<title>A &amp; <b>B</b></title>", "<textarea><p></textarea>", "<xmp><p></xmp>", "<iframe><p></iframe>",
 	"<noscript><p>x</p></noscript>", "<noembed>x</noembed>", "<noframes>x</noframes>", "<plaintext><p>x</p>",
 	"<scriptx>a</scriptx>", "<script/>x</script>", "<a\x00b>x</a\x00b>", "<a x=\"\x00\">", "<DİV>x</DİV>",
@@ -106,15 +107,22 @@ func TestRandomMarkup(t *testing.T) {
 	pieces := []string{"<", ">", "/", "!", "-", "--", "?", "=", "'", `"`, " ", "\n", "a", "p", "b", "x", "script",
 		"SCRIPT", "style", "title", "textarea", "plaintext", "<!--", "-->", "--!>", "</", "<script>", "</script>",
 		"<!DOCTYPE", "doctype", "<p>", "</p>", "<br/>", "<a href=", "&amp;", "\x00", "é", "\t", "\f", "[CDATA[", "]]>"}
-	rng := rand.New(rand.NewPCG(17, 29))
-	for range 30000 {
-		var b strings.Builder
-		for range 1 + rng.IntN(24) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+	for _, s := range randomTexts(rand.New(rand.NewPCG(17, 29)), pieces, 30000, 24) {
 		require.Equal(t, reference(s), tokens(s), "%q", s)
 	}
+}
+
+// randomTexts returns n texts, each of one to most of the pieces, drawn by rng.
+func randomTexts(rng *rand.Rand, pieces []string, n, most int) []string {
+	out := make([]string, n)
+	for i := range out {
+		var b strings.Builder
+		for range 1 + rng.IntN(most) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		out[i] = b.String()
+	}
+	return out
 }
 
 func FuzzTokens(f *testing.F) {
