@@ -90,6 +90,18 @@ strong refusal to cede any territory.</p>
 	assert.Equal(t, []string{"Facing US pressure"}, headings)
 }
 
+func TestClassifyElement(t *testing.T) {
+	for name, want := range map[string]element{
+		"p": blockElement, "P": blockElement, "BlockQuote": blockElement, "h6": blockElement, "html": blockElement,
+		"bR": brElement, "TITLE": titleElement, "script": skippedElement, "FigCaption": skippedElement,
+		// <head> holds no text but the title, which is read apart, and a page may leave its </head> out.
+		"head": inlineElement, "b": inlineElement, "span": inlineElement, "": inlineElement,
+		"blockquotes": inlineElement, "p\x00": inlineElement, "\u212Aey": inlineElement,
+	} {
+		assert.Equal(t, want, classifyElement(name), "%q", name)
+	}
+}
+
 func TestLooksLikeHTML(t *testing.T) {
 	assert.True(t, looksLikeHTML("<p>One.</p><p>Two.</p>"))
 	assert.True(t, looksLikeHTML("  <!doctype html><title>x</title>"))

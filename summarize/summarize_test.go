@@ -307,10 +307,9 @@ func BenchmarkText(b *testing.B) {
 	}
 }
 
-// BenchmarkTextDev summarizes the CNN/DailyMail development articles, warm, one article per op. It reads
-// ../shared/data when present and skips otherwise.
 // BenchmarkTextDev summarizes the CNN/DailyMail development articles in turn, warm: "facts" as analyze() in the
-// browser asks (the default Options), "summary" as summarize() does, skipping the facts.
+// browser asks (the default Options), "summary" as summarize() does, skipping the facts. It reads ../shared/data
+// when present and skips otherwise.
 func BenchmarkTextDev(b *testing.B) {
 	raw, err := os.ReadFile(filepath.Join("..", "..", "shared", "data", "cnndm-dev.jsonl"))
 	if err != nil {
