@@ -30,11 +30,12 @@ type Tokenizer struct {
 	// rawTag is the lower-cased name of the element whose end tag closes the next token, when that token is raw
 	// text: "<p>" inside a script is no tag.
 	rawTag string
-	// keys are the spans of the current tag's attribute names, and lastVal the end of the last one's value: a tag
-	// that ends in "/>" closes itself unless that slash is the end of its last attribute's unquoted value.
+	// keys are the spans of the current tag's attribute names that are not empty, lastKey the last attribute's
+	// name and lastVal where its value ends: a tag that ends in "/>" closes itself unless that slash ends the last
+	// attribute's unquoted value and that attribute counts (see lastCounts).
 	keys    [][2]int
+	lastKey [2]int
 	lastVal int
-	saved   bool // whether the last attribute counts: a name not empty and not given before in the tag
 }
 
 // New returns a Tokenizer for s.
@@ -428,7 +429,7 @@ func (z *Tokenizer) readStartTag() Kind {
 		}
 	}
 	// "/>" closes the tag unless its slash ends the last attribute's unquoted value, as in <a href=/>.
-	if z.s[z.end-2] == '/' && !(z.saved && z.end-2 == z.lastVal-1) {
+	if z.s[z.end-2] == '/' && !(z.end-2 == z.lastVal-1 && z.lastCounts()) {
 		return SelfClosingTag
 	}
 	return StartTag
@@ -437,7 +438,7 @@ func (z *Tokenizer) readStartTag() Kind {
 // readTag reads a tag's name and its attributes up to its ">"; "<" or "</" and the first letter of its name have
 // been read. It sets eof when the input ends first.
 func (z *Tokenizer) readTag() {
-	z.keys, z.saved = z.keys[:0], false
+	z.keys, z.lastKey = z.keys[:0], [2]int{}
 	z.readTagName()
 	if z.skipWhiteSpace(); z.eof {
 		return
@@ -448,12 +449,10 @@ func (z *Tokenizer) readTag() {
 			return
 		}
 		z.end--
-		key := z.readTagAttrKey()
+		z.lastKey = z.readTagAttrKey()
 		z.lastVal = z.readTagAttrValue()
-		// x/net/html keeps the first of the attributes that share a name, and none without a name.
-		z.saved = key[0] != key[1] && !z.seen(key)
-		if z.saved {
-			z.keys = append(z.keys, key)
+		if z.lastKey[0] != z.lastKey[1] {
+			z.keys = append(z.keys, z.lastKey)
 		}
 		if z.skipWhiteSpace(); z.eof {
 			return
@@ -461,21 +460,26 @@ func (z *Tokenizer) readTag() {
 	}
 }
 
-// seen reports whether the tag named the attribute at key before.
-func (z *Tokenizer) seen(key [2]int) bool {
-	name := z.s[key[0]:key[1]]
-	for _, k := range z.keys {
+// lastCounts reports whether x/net/html keeps the tag's last attribute: it keeps the first of the attributes that
+// share a name, in any ASCII case, and none without a name. Only a tag that may close itself asks, so a tag with
+// thousands of attributes costs one pass.
+func (z *Tokenizer) lastCounts() bool {
+	if z.lastKey[0] == z.lastKey[1] {
+		return false
+	}
+	name := z.s[z.lastKey[0]:z.lastKey[1]]
+	for _, k := range z.keys[:len(z.keys)-1] {
 		if k[1]-k[0] == len(name) {
 			match := true
 			for i := 0; i < len(name) && match; i++ {
 				match = lower(z.s[k[0]+i]) == lower(name[i])
 			}
 			if match {
-				return true
+				return false
 			}
 		}
 	}
-	return false
+	return true
 }
 
 func (z *Tokenizer) readTagName() {

@@ -125,6 +125,16 @@ func randomTexts(rng *rand.Rand, pieces []string, n, most int) []string {
 	return out
 }
 
+// TestManyAttributes reads a tag of 100,000 attributes, every one named alike, as x/net/html does; checking each
+// name against all before it would take minutes.
+func TestManyAttributes(t *testing.T) {
+	for _, s := range []string{"<a" + strings.Repeat(" x", 100_000) + "/>", "<a" + strings.Repeat(" x=1", 100_000) + " y=/>"} {
+		want := reference(s)
+		require.Equal(t, want, tokens(s))
+		require.Len(t, want, 1)
+	}
+}
+
 func FuzzTokens(f *testing.F) {
 	for _, s := range seeds {
 		f.Add(s)
