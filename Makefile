@@ -48,7 +48,8 @@ eval-cv:
 # Every fuzz target of the module, each for FUZZTIME (go test fuzzes one target of one package at a time).
 FUZZ_TARGETS := ./summarize:FuzzParse ./summarize:FuzzText ./summarize:FuzzSegment ./summarize:FuzzDateline ./summarize:FuzzJSONString \
 	./summarize/internal/tagger:FuzzTokenize ./summarize/internal/tagger:FuzzTag ./summarize/internal/tagger:FuzzMatchers \
-	./summarize/internal/tagger:FuzzMatchersSmall ./internal/rouge:FuzzRouge
+	./summarize/internal/tagger:FuzzMatchersSmall ./summarize/internal/htmltoken:FuzzTokens \
+	./summarize/internal/htmltoken:FuzzUnescape ./internal/rouge:FuzzRouge
 
 fuzz:
 	@for f in $$(grep -rho '^func Fuzz[A-Za-z]*' --include='*_test.go' . | sed 's/^func //'); do \
