@@ -5,6 +5,8 @@
 // of its own into the WebAssembly module. FuzzTokens holds it to x/net/html token by token.
 package htmltoken
 
+import "strings"
+
 // Kind is the kind of a token.
 type Kind uint8
 
@@ -59,6 +61,18 @@ func (z *Tokenizer) readByte() byte {
 	return c
 }
 
+// readAfterLT reads up to the next "<" and the byte after it, and returns that byte; or reads to the end and returns
+// false when there is none. Text is most of a page, so it skips to the "<" at once.
+func (z *Tokenizer) readAfterLT() (byte, bool) {
+	i := strings.IndexByte(z.s[z.end:], '<')
+	if i < 0 || z.end+i+1 >= len(z.s) {
+		z.end, z.eof = len(z.s), true
+		return 0, false
+	}
+	z.end += i + 2
+	return z.s[z.end-1], true
+}
+
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
@@ -110,16 +124,9 @@ func (z *Tokenizer) Next() Kind {
 		}
 	}
 	for {
-		c := z.readByte()
-		if z.eof {
-			break
-		}
-		if c != '<' {
-			continue
-		}
-		// Whether this "<" opens a tag, a comment or a doctype, or is text.
-		c = z.readByte()
-		if z.eof {
+		// Whether the next "<" opens a tag, a comment or a doctype, or is text.
+		c, ok := z.readAfterLT()
+		if !ok {
 			break
 		}
 		if !isLetter(c) && c != '/' && c != '!' && c != '?' {
@@ -179,15 +186,8 @@ func (z *Tokenizer) readRawText() {
 		return
 	}
 	for {
-		c := z.readByte()
-		if z.eof {
-			break
-		}
-		if c != '<' {
-			continue
-		}
-		c = z.readByte()
-		if z.eof {
+		c, ok := z.readAfterLT()
+		if !ok {
 			break
 		}
 		if c != '/' {
@@ -204,12 +204,22 @@ func (z *Tokenizer) readRawText() {
 // readRawEndTag reads the rest of "</" z.rawTag, followed by a space, "/" or ">". When it is there, it steps back
 // to the "<", so that the end tag is the next token, and returns true. The "</" has been read.
 func (z *Tokenizer) readRawEndTag() bool {
-	for i := 0; i < len(z.rawTag); i++ {
+	if z.readTagNamed(z.rawTag) {
+		z.end -= len("</>") + len(z.rawTag)
+		return true
+	}
+	return false
+}
+
+// readTagNamed reads name (lower-case letters) in any case and a space, "/" or ">" after it, and reports whether
+// they are there; if not, it steps back over the byte that differs.
+func (z *Tokenizer) readTagNamed(name string) bool {
+	for i := 0; i < len(name); i++ {
 		c := z.readByte()
 		if z.eof {
 			return false
 		}
-		if c != z.rawTag[i] && c != z.rawTag[i]-('a'-'A') {
+		if c != name[i] && c != name[i]-('a'-'A') {
 			z.end--
 			return false
 		}
@@ -219,7 +229,6 @@ func (z *Tokenizer) readRawEndTag() bool {
 		return false
 	}
 	if isSpace(c) || c == '/' || c == '>' {
-		z.end -= len("</>") + len(z.rawTag)
 		return true
 	}
 	z.end--
@@ -294,7 +303,7 @@ func (z *Tokenizer) readScript() {
 				}
 			case isLetter(c) && state == escaped:
 				z.end--
-				if z.readScriptTag() {
+				if z.readTagNamed("script") {
 					state = doubleEscaped
 				} else if z.eof {
 					return
@@ -308,30 +317,6 @@ func (z *Tokenizer) readScript() {
 		}
 		dashes = 0
 	}
-}
-
-// readScriptTag reads "script", in any case, and a space, "/" or ">" after it, and reports whether they are there;
-// if not, it steps back over the byte that differs.
-func (z *Tokenizer) readScriptTag() bool {
-	for i := 0; i < len("script"); i++ {
-		c := z.readByte()
-		if z.eof {
-			return false
-		}
-		if c != "script"[i] && c != "SCRIPT"[i] {
-			z.end--
-			return false
-		}
-	}
-	c := z.readByte()
-	if z.eof {
-		return false
-	}
-	if isSpace(c) || c == '/' || c == '>' {
-		return true
-	}
-	z.end--
-	return false
 }
 
 // readComment reads the rest of a comment; "<!--" has been read. It ends at "-->", "--!>", or the ">" of "<!-->"
