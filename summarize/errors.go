@@ -1,6 +1,9 @@
 package summarize
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 // Errors returned by Parse and Text. Callers compare with errors.Is; the messages may gain detail through wrapping.
 var (
@@ -26,11 +29,7 @@ func (e *detailed) Error() string { return e.err.Error() + ": " + e.detail }
 func (e *detailed) Unwrap() error { return e.err }
 
 func withDetail(err error, detail ...string) error {
-	d := ""
-	for _, s := range detail {
-		d += s
-	}
-	return &detailed{err, d}
+	return &detailed{err, strings.Join(detail, "")}
 }
 
 // MaxTextBytes is the largest input Parse and Text accept, in bytes. Five megabytes is a long book; anything larger

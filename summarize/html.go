@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"keypoints/summarize/internal/htmltoken"
+	"keypoints/summarize/internal/wordset"
 )
 
 // The html stage lets a user paste page source (or an extension pass a page's HTML) and get the article's text,
@@ -52,11 +53,7 @@ func classifyElement(name string) element {
 		return inlineElement
 	}
 	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
+		buf[i] = wordset.LowerASCII(name[i])
 	}
 	switch string(buf[:len(name)]) {
 	case "title":

@@ -5,7 +5,11 @@
 // of its own into the WebAssembly module. FuzzTokens holds it to x/net/html token by token.
 package htmltoken
 
-import "strings"
+import (
+	"strings"
+
+	"keypoints/summarize/internal/wordset"
+)
 
 // Kind is the kind of a token.
 type Kind uint8
@@ -77,20 +81,14 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-func lower(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
-// equalFold reports whether s is name (lower-case ASCII) in any ASCII case.
-func equalFold(s, name string) bool {
-	if len(s) != len(name) {
+// equalFold reports whether a and b are the same but for ASCII case, as HTML compares names; strings.EqualFold
+// folds other letters too (the Kelvin sign is a "k" to it).
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if lower(s[i]) != name[i] {
+	for i := 0; i < len(a); i++ {
+		if wordset.LowerASCII(a[i]) != wordset.LowerASCII(b[i]) {
 			return false
 		}
 	}
@@ -408,9 +406,12 @@ func (z *Tokenizer) readStartTag() Kind {
 		return Done
 	}
 	name := z.TagName()
-	for _, raw := range [...]string{"iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp"} {
+	// The elements whose content is raw text.
+	for _, raw := range [...]string{"iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style",
+		"textarea", "title", "xmp"} {
 		if equalFold(name, raw) {
 			z.rawTag = raw
+			break
 		}
 	}
 	// "/>" closes the tag unless its slash ends the last attribute's unquoted value, as in <a href=/>.
@@ -454,14 +455,8 @@ func (z *Tokenizer) lastCounts() bool {
 	}
 	name := z.s[z.lastKey[0]:z.lastKey[1]]
 	for _, k := range z.keys[:len(z.keys)-1] {
-		if k[1]-k[0] == len(name) {
-			match := true
-			for i := 0; i < len(name) && match; i++ {
-				match = lower(z.s[k[0]+i]) == lower(name[i])
-			}
-			if match {
-				return false
-			}
+		if equalFold(z.s[k[0]:k[1]], name) {
+			return false
 		}
 	}
 	return true

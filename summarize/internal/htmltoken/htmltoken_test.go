@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	xhtml "golang.org/x/net/html"
+
+	"keypoints/summarize/internal/wordset"
 )
 
 // token is what extractHTML reads of a token: its kind, where it ends, and a tag's lower-cased name.
@@ -72,7 +74,7 @@ func reference(s string) []token {
 func lowerASCII(s string) string {
 	b := []byte(s)
 	for i, c := range b {
-		b[i] = lower(c)
+		b[i] = wordset.LowerASCII(c)
 	}
 	return string(b)
 }
