@@ -5,7 +5,7 @@
 //
 // Which records the panel follows: those of its window in the side panel or sidebar; those of one tab in the popup
 // (the active tab, which it asks the background to read) or when opened as panel.html?tab=ID.
-import { MESSAGES, Summarizers, copyMarkdown, fail as failIn, fillKinds, flash, say as sayIn, showKind } from './summarizing.js';
+import { MESSAGES, Summarizers, copyMarkdown, count, fail as failIn, fillKinds, flash, say as sayIn, showKind } from './summarizing.js';
 import { TYPE_NAMES, renderSummary, renderSource, showPoint } from './view.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -142,10 +142,6 @@ function point(k) {
 
 function chosen(name) {
   return document.querySelector(`input[name="${name}"]:checked`).value;
-}
-
-function count(n, word) {
-  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function hostOf(url) {

@@ -1,6 +1,6 @@
 // The page: paste an article, get its key points. The engine is keypoints.js, which mirrors the web platform's
 // Summarizer API and runs on this device; the page only asks it for summaries and shows them.
-import { Summarizers, TEXT_CODES, coded, copyMarkdown, fail as failIn, fillKinds, flash, markdown, say as sayIn, showKind } from './summarizing.js';
+import { Summarizers, TEXT_CODES, coded, copyMarkdown, count, fail as failIn, fillKinds, flash, grouped, markdown, say as sayIn, showKind } from './summarizing.js';
 import { TYPE_NAMES, renderSummary, renderSource, showPoint, showSpan } from './view.js';
 import { renderFacts } from './facts.js';
 
@@ -31,14 +31,12 @@ const state = {
   result: null, // the analyze result on screen, with .source holding the text it was made from
   lastChoice: null, // the point's link or the fact's button last chosen, where Escape returns
   shown: 0, // summaries shown so far, as data-shown on the results: a new summary is one a test can wait for
+  busy: 0, // summaries being made
+  offline: false, // the service worker has been registered
 };
 
 // summarizers holds one Summarizer per type and length; the engine behind them loads once.
-const summarizers = new Summarizers({
-  progress: ui.progress,
-  bar: ui.progressBar,
-  onLoad: () => say('Loading the summarizer…'),
-});
+const summarizers = new Summarizers({ progress: ui.progress, bar: ui.progressBar });
 
 // summarize asks for the summary of the text in the box with the chosen type and length, and shows it. A newer
 // request makes an older one moot: its answer, or its error, is dropped.
@@ -57,6 +55,8 @@ async function summarize() {
     return;
   }
   ui.results.setAttribute('aria-busy', 'true');
+  if (!summarizers.loaded) say('Loading the summarizer…');
+  state.busy++;
   try {
     const s = await summarizers.get(type, length, kind);
     if (run !== state.run) return;
@@ -70,6 +70,8 @@ async function summarize() {
     fail(e);
   } finally {
     if (run === state.run) ui.results.removeAttribute('aria-busy');
+    state.busy--;
+    offlineWhenIdle();
   }
 }
 
@@ -82,7 +84,7 @@ function show(text, r, ms) {
   // What the text was read as, so a reader can see it and pick another kind when the guess is wrong.
   ui.stats.textContent =
     `${showKind(ui.kind, r)} · ${count(r.stats.words, 'word')} · ${count(r.stats.sentences, 'sentence')} · ` +
-    `${ms < 1 ? '<1' : Math.round(ms).toLocaleString('en')} ms`;
+    `${ms < 1 ? '<1' : grouped(Math.round(ms))} ms`;
   renderSummary(ui.summary, r, point);
   renderSource(ui.source, text, r);
   ui.facts.hidden = !renderFacts(ui.factsBody, r, fact);
@@ -127,10 +129,6 @@ function fact(span, button) {
 
 function chosen(name) {
   return document.querySelector(`input[name="${name}"]:checked`).value;
-}
-
-function count(n, word) {
-  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 async function copy() {
@@ -194,10 +192,6 @@ function updateClear() {
 
 function wire() {
   fillKinds(ui.kind);
-  // The engine starts loading when the reader heads for the box, so most of its second is gone by the paste.
-  const warm = () => summarizers.get(chosen('type'), chosen('length')).catch(() => {});
-  ui.text.addEventListener('focus', warm, { once: true });
-  ui.text.addEventListener('pointerenter', warm, { once: true });
   ui.text.addEventListener('input', (e) => {
     updateClear();
     if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') {
@@ -255,6 +249,15 @@ function wire() {
   ui.download.addEventListener('click', downloadMarkdown);
 }
 
+// offlineWhenIdle registers the service worker once the engine has loaded (or failed to) and no summary is being
+// made. On a first visit the worker fetches every file again to keep it; beside the engine's download and the first
+// summary, that took the cores they needed, and afterwards the files come from the HTTP cache.
+function offlineWhenIdle() {
+  if (state.offline || state.busy > 0 || summarizers.loading > 0) return;
+  state.offline = true;
+  registerOffline();
+}
+
 // The service worker keeps the page working offline. The single-file page has no manifest and no worker to
 // register: it is already whole.
 function registerOffline() {
@@ -271,7 +274,11 @@ function registerOffline() {
   });
 }
 
+// The engine starts loading as the page opens: a reader comes to paste, and by then it is ready or nearly.
 restoreChoices();
 wire();
 updateClear();
-registerOffline();
+summarizers
+  .get(chosen('type'), chosen('length'))
+  .catch(() => {})
+  .finally(offlineWhenIdle);

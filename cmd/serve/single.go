@@ -144,8 +144,14 @@ func buildSingle(site fs.FS) ([]byte, error) {
 		}
 		html = strings.Replace(html, e.old, e.new, 1)
 	}
+	// The served page asks for its modules and the wasm as it opens, rather than one import after another; the single
+	// file holds them all.
+	html = preloadLink.ReplaceAllString(html, "")
 	return []byte(replacePolicy(html, policy)), nil
 }
+
+// preloadLink is a line of index.html that preloads one of its files.
+var preloadLink = regexp.MustCompile(`(?m)^<link rel="(?:module)?preload" [^>]*>\n`)
 
 // workerModule is the source of the engine's worker in the single file: Go's wasm_exec.js, then keypoints.worker.js
 // bundled with the modules it imports, as the page's modules are.

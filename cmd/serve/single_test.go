@@ -26,6 +26,8 @@ const testIndex = `<!doctype html>
 <link rel="manifest" href="manifest.webmanifest">
 <link rel="stylesheet" href="style.css">
 <script type="module" src="app.js"></script>
+<link rel="modulepreload" href="view.js">
+<link rel="preload" href="keypoints.wasm" as="fetch" crossorigin>
 </head>
 <body><p>page</p></body>
 </html>
@@ -57,6 +59,7 @@ func TestBuildSingle(t *testing.T) {
 	assert.NotContains(t, html, `rel="stylesheet"`)
 	assert.NotContains(t, html, `apple-touch-icon`)
 	assert.NotContains(t, html, ` src="app.js"`)
+	assert.NotContains(t, html, `preload`)
 	assert.Contains(t, html, "<style>body { color: red; }\n</style>")
 	assert.Contains(t, html, `<link rel="icon" href="data:image/svg+xml;base64,`)
 	assert.Contains(t, html, `<script id="keypoints-go">globalThis.Go = class {};`+"\n</script>")

@@ -43,6 +43,19 @@ export async function waitForSummary(page, timeout = 30_000) {
   return page.locator('#status').textContent();
 }
 
+// watchProgress is a script to run before the page's own: it records in window.progress every value the engine's
+// progress bar takes, and sets window.progressShown once the bar has shown. The engine starts loading as the page
+// opens, before a test could look.
+export function watchProgress() {
+  window.progress = [];
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.target.id === 'progress' && !r.target.hidden) window.progressShown = true;
+      if (r.target.id === 'progress-bar' && r.attributeName === 'value') window.progress.push(r.target.value);
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['hidden', 'value'] });
+}
+
 export function screenshotPath(name) {
   mkdirSync(outputDir, { recursive: true });
   return join(outputDir, name);

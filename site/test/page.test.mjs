@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { launch, paste, screenshotPath, seed, seedHeadings, startServer } from './helpers.mjs';
+import { launch, paste, screenshotPath, seed, seedHeadings, startServer, watchProgress } from './helpers.mjs';
 
 const french =
   "Le président ukrainien a réaffirmé son refus de céder des territoires, alors que les États-Unis font pression " +
@@ -35,6 +35,7 @@ after(async () => {
 async function open(options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await context.addInitScript(watchProgress);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -80,15 +81,10 @@ function inView(el) {
 describe('served page', () => {
   test('the seed article gives four themes at medium length, with a point from each section', async () => {
     const { context, page, problems } = await open();
-    await page.evaluate(() => {
-      const bar = document.getElementById('progress-bar');
-      window.progress = [];
-      new MutationObserver(() => window.progress.push(bar.value)).observe(bar, { attributes: true, attributeFilter: ['value'] });
-    });
     await paste(page, seed);
-    // The first summary loads the engine, with the progress bar showing meanwhile.
-    await page.locator('#progress').waitFor({ state: 'visible' });
     await summarized(page);
+    // The engine loaded as the page opened, with the progress bar showing meanwhile.
+    assert.equal(await page.evaluate(() => window.progressShown), true);
     assert.equal(await page.locator('#progress').isVisible(), false);
     // The server sends the wasm compressed, and the bar still shows how much of it has come.
     const progress = await page.evaluate(() => window.progress);

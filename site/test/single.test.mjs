@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { launch, screenshotPath, seed, seedHeadings, singleFile } from './helpers.mjs';
+import { launch, screenshotPath, seed, seedHeadings, singleFile, watchProgress } from './helpers.mjs';
 
 let browser;
 
@@ -24,6 +24,7 @@ test('the single file works from file://, with a hash-based policy', async (t) =
   assert.doesNotMatch(html, /<link rel="(manifest|stylesheet)"|<script[^>]* src=/);
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(watchProgress);
   const page = await context.newPage();
   const problems = [];
   const requests = [];
@@ -35,18 +36,13 @@ test('the single file works from file://, with a hash-based policy', async (t) =
 
   const url = pathToFileURL(singleFile).href;
   await page.goto(url);
-  await page.evaluate(() => {
-    const bar = document.getElementById('progress-bar');
-    window.progress = [];
-    new MutationObserver(() => window.progress.push(bar.value)).observe(bar, { attributes: true, attributeFilter: ['value'] });
-  });
-  // Typing and Ctrl+Enter, the way to summarize besides pasting.
+  // Typing and Ctrl+Enter, the way to summarize besides pasting. The engine started loading as the page opened; the
+  // page stays usable meanwhile: the text box takes input.
   await page.locator('#text').fill(seed);
   await page.keyboard.press('Control+Enter');
-  await page.locator('#progress').waitFor({ state: 'visible' });
-  // The page stays usable while the engine loads: the text box still takes input.
   await page.locator('#text').press('End');
   await page.waitForFunction(() => !document.getElementById('results').hidden, null, { timeout: 30_000 });
+  assert.equal(await page.evaluate(() => window.progressShown), true);
 
   // Unpacking the wasm shows as the download.
   const progress = await page.evaluate(() => window.progress);
@@ -81,15 +77,10 @@ test('the single file runs the engine on the page where workers are refused', as
     window.Worker = function Worker() {
       throw new DOMException('workers are refused here', 'SecurityError');
     };
-    // The engine loads on the page's own thread here, which may be too busy for the test to see the progress bar
-    // while it shows: the page notes it instead.
-    document.addEventListener('DOMContentLoaded', () => {
-      const bar = document.getElementById('progress');
-      new MutationObserver(() => {
-        if (!bar.hidden) window.progressShown = true;
-      }).observe(bar, { attributes: true });
-    });
   });
+  // The engine loads on the page's own thread here, which may be too busy for the test to see the progress bar
+  // while it shows: the page notes it instead.
+  await context.addInitScript(watchProgress);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
