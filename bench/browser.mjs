@@ -2,8 +2,8 @@
 // detail, then the first visit in Chromium, Firefox and WebKit alike (internal/browsers/launch.mjs starts all three). In
 // Chromium each run is a fresh browser context (empty cache, no service worker), like a first visit; a second
 // navigation in the same context then measures a repeat visit. The page is the real one (`make site` → build/site, served by
-// cmd/serve with its precompressed files); the seed is pasted into its text box as soon as the page has loaded,
-// which is when the page starts loading the engine. Run with `make bench-browser`.
+// cmd/serve with its precompressed files); the seed is pasted into its text box as soon as the page has loaded; the
+// page started loading the engine as it opened. Run with `make bench-browser`.
 //
 // Times are the page's own clock (performance.now(), 0 at navigation start): the load event, the paste, the summary
 // in the DOM (the status line turns "ok") and the frame after it, when it is on screen.
