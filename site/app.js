@@ -274,11 +274,12 @@ function registerOffline() {
   });
 }
 
-// The engine starts loading as the page opens: a reader comes to paste, and by then it is ready or nearly.
+// The engine starts loading as the page opens: a reader comes to paste, and by then it is ready or nearly. It is
+// the summarizer the first paste will ask for, so that the paste finds it made.
 restoreChoices();
 wire();
 updateClear();
 summarizers
-  .get(chosen('type'), chosen('length'))
+  .get(chosen('type'), chosen('length'), ui.kind.value)
   .catch(() => {})
   .finally(offlineWhenIdle);
