@@ -22,6 +22,8 @@ const site = new URL('site/', lib.build);
 // progress bar reports the engine's own steps: 0.8 once keypoints.wasm is fetched and compiled; the bar hides when
 // the engine is ready (Go runtime started, part-of-speech model loaded).
 function stamp(seed, painted) {
+  // A frame's callbacks run before its style, layout and paint; a task queued from one runs once they are done.
+  const afterFrame = (f) => requestAnimationFrame(() => setTimeout(f, 0));
   const kp = (window.__kp = { paste: null, loading: false, compiled: null, ready: null, shown: null, painted: null });
   addEventListener('load', () => {
     const box = document.querySelector('#text');
@@ -39,7 +41,7 @@ function stamp(seed, painted) {
     if (kp.ready === null && kp.loading && progress?.hidden) kp.ready = now;
     if (kp.shown === null && document.querySelector('#status.ok') && !document.querySelector('#results[hidden]')) {
       kp.shown = now;
-      requestAnimationFrame(() => {
+      afterFrame(() => {
         kp.painted = performance.now();
         console.debug(painted);
       });
@@ -143,11 +145,12 @@ bundle();
 
 // pasteNow pastes text into the page's box as stamp does at the load event, and stamps the summary on screen.
 function pasteNow(text) {
+  const afterFrame = (f) => requestAnimationFrame(() => setTimeout(f, 0)); // as in stamp
   const kp = (window.__kp = { load: performance.getEntriesByType('navigation')[0].loadEventStart, paste: 0, painted: null });
   new MutationObserver((_, observer) => {
     if (document.querySelector('#status.ok') && !document.querySelector('#results[hidden]')) {
       observer.disconnect();
-      requestAnimationFrame(() => (kp.painted = performance.now()));
+      afterFrame(() => (kp.painted = performance.now()));
     }
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'hidden'] });
   const box = document.querySelector('#text');

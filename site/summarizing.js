@@ -67,10 +67,16 @@ export function grouped(n) {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
+// FETCHED is the share of the engine's download progress that keypoints.js reports at most while it fetches and
+// compiles keypoints.wasm; past it, the engine's instance is made and starting in its worker.
+const FETCHED = 0.8;
+
 /**
  * Summarizers keeps one Summarizer per type and length, made on first use; the engine behind them loads once, and a
  * summarizer that failed to be made is forgotten, so that the next request tries again. While the engine loads for
- * the first time, progress (a div holding the bar) is shown and bar (a <progress>) follows its download.
+ * the first time, progress (a div holding the bar) is shown and bar (a <progress>) follows its download. onStarting,
+ * when given, runs once, as the engine's download is done and it starts in its worker: from then until it is ready,
+ * the page's thread has nothing to do for it.
  */
 export class Summarizers {
   loading = 0; // engine loads in flight, to show the progress bar once
@@ -78,10 +84,12 @@ export class Summarizers {
   #cache = new Map();
   #progress;
   #bar;
+  #onStarting;
 
-  constructor({ progress, bar }) {
+  constructor({ progress, bar, onStarting = null }) {
     this.#progress = progress;
     this.#bar = bar;
+    this.#onStarting = onStarting;
   }
 
   /**
@@ -129,7 +137,15 @@ export class Summarizers {
   }
 
   #set(loaded) {
-    if (Number.isFinite(loaded) && loaded > 0) this.#bar.value = Math.min(1, loaded);
+    if (!(Number.isFinite(loaded) && loaded > 0)) return;
+    this.#bar.value = Math.min(1, loaded);
+    if (loaded > FETCHED) this.#starting();
+  }
+
+  #starting() {
+    const f = this.#onStarting;
+    this.#onStarting = null;
+    f?.();
   }
 
   #end() {

@@ -44,16 +44,18 @@ export async function waitForSummary(page, timeout = 30_000) {
 }
 
 // watchProgress is a script to run before the page's own: it records in window.progress every value the engine's
-// progress bar takes, and sets window.progressShown once the bar has shown. The engine starts loading as the page
-// opens, before a test could look.
+// progress bar takes, sets window.progressShown once the bar has shown, and window.warmed once the results have been
+// laid out unseen to load their type (app.js, warmType). The engine starts loading as the page opens, before a test
+// could look.
 export function watchProgress() {
   window.progress = [];
   new MutationObserver((records) => {
     for (const r of records) {
-      if (r.target.id === 'progress' && !r.target.hidden) window.progressShown = true;
+      if (r.target.id === 'progress' && r.attributeName === 'hidden' && !r.target.hidden) window.progressShown = true;
       if (r.target.id === 'progress-bar' && r.attributeName === 'value') window.progress.push(r.target.value);
+      if (r.target.id === 'results' && r.attributeName === 'class' && /\bwarming\b/.test(r.oldValue ?? '')) window.warmed = true;
     }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['hidden', 'value'] });
+  }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['class', 'hidden', 'value'] });
 }
 
 export function screenshotPath(name) {

@@ -108,6 +108,27 @@ describe('served page', () => {
     await context.close();
   });
 
+  test('while the engine starts, the results are laid out unseen once and left empty and hidden', async () => {
+    const { context, page, problems } = await open();
+    await page.waitForFunction(() => window.progressShown && document.getElementById('progress').hidden, null, {
+      timeout: 30_000,
+    });
+    assert.equal(await page.evaluate(() => window.warmed), true);
+    const left = await page.evaluate(() => ({
+      hidden: document.getElementById('results').hidden,
+      className: document.getElementById('results').className,
+      text: ['summary', 'source', 'facts-body', 'stats', 'article-title'].map((id) => document.getElementById(id).textContent),
+      titleHidden: document.getElementById('article-title').hidden,
+      status: document.getElementById('status').textContent,
+    }));
+    assert.deepEqual(left, { hidden: true, className: 'results', text: ['', '', '', '', ''], titleHidden: true, status: '' });
+    await paste(page, seed);
+    await summarized(page);
+    assert.equal(await page.locator('#summary section.theme').count(), 4);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('choosing a point highlights its source and scrolls it into view', async () => {
     const { context, page, problems } = await open();
     await paste(page, seed);
