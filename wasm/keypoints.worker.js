@@ -10,6 +10,10 @@
 // terminates this one, which frees the memory at once. Errors travel as {name, code, message}: structured cloning would drop
 // the code.
 
+// Go's runtime and the error helpers are imported here, not only where they are used, so that the worker fetches
+// them beside the engine's module rather than one after another while the page's compiled wasm waits.
+import './wasm_exec.js';
+import { withCode } from './keypoints.errors.js';
 import { loadEngine } from './keypoints.engine.js';
 
 let ready = null;
@@ -27,7 +31,7 @@ self.addEventListener('message', async ({ data }) => {
   let engine = null;
   try {
     if (!ready) {
-      throw Object.assign(new Error('keypoints: the worker was asked to summarize before it was told to load'), { code: 'internal' });
+      throw withCode(new Error('keypoints: the worker was asked to summarize before it was told to load'), 'internal');
     }
     engine = await ready;
     const result = await engine.run(method, text, options);

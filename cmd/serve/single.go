@@ -98,7 +98,8 @@ func buildSingle(site fs.FS) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	worker, err := workerModule(site, runtime)
+	// The worker's module: keypoints.worker.js with the modules it imports, Go's wasm_exec.js among them.
+	worker, err := bundle(site, workerEntry, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -153,16 +154,6 @@ func buildSingle(site fs.FS) ([]byte, error) {
 // preloadLink is a line of index.html that preloads one of its files.
 var preloadLink = regexp.MustCompile(`(?m)^<link rel="(?:module)?preload" [^>]*>\n`)
 
-// workerModule is the source of the engine's worker in the single file: Go's wasm_exec.js, then keypoints.worker.js
-// bundled with the modules it imports, as the page's modules are.
-func workerModule(site fs.FS, runtime string) (string, error) {
-	worker, err := bundle(site, workerEntry, nil)
-	if err != nil {
-		return "", err
-	}
-	return runtime + "\n" + worker, nil
-}
-
 // replacePolicy puts policy in place of the served page's, which the edits above have made sure is there once.
 func replacePolicy(html, policy string) string {
 	start := strings.Index(html, tagCSP) + len(tagCSP)
@@ -198,13 +189,16 @@ var (
 	exportDecl = regexp.MustCompile(`^export (async function\*?|function\*?|const|let|class) ([A-Za-z_$][A-Za-z0-9_$]*)`)
 	// reexportLine passes on named exports of a sibling file, as keypoints.js does those of the engine.
 	reexportLine = regexp.MustCompile(`^export \{([^}]*)\} from '\./([A-Za-z0-9_.-]+)';$`)
+	// sideEffectLine runs a sibling file for what it does, as the engine's worker does Go's wasm_exec.js.
+	sideEffectLine = regexp.MustCompile(`^import '\./([A-Za-z0-9_.-]+)';$`)
 )
 
 // bundle joins entry and the modules it imports, transitively, into the text of one module script. Each module
 // becomes a function whose result holds its exports, called once, after the modules it imports; an import becomes a
 // destructuring of that result. substitute maps an imported file to the one used instead.
 //
-// It understands the forms the page's modules are written in (see importLine, exportDecl and reexportLine) and fails
+// It understands the forms the page's modules are written in (see importLine, exportDecl, reexportLine and
+// sideEffectLine) and fails
 // on any other import or export, and on dynamic import and import.meta outside the selfLocating modules, rather
 // than guess: the page has no bundler, and this is not one. A substitute's own imports are not substituted.
 func bundle(site fs.FS, entry string, substitute map[string]string) (string, error) {
@@ -232,6 +226,12 @@ func bundle(site fs.FS, entry string, substitute map[string]string) (string, err
 			if !selfLocating[name] && (strings.Contains(line, "import(") || strings.Contains(line, "import.meta")) {
 				return fmt.Errorf("serve: single: %s: an import the single-file build does not handle: %s",
 					where, strings.TrimSpace(line))
+			}
+			if m := sideEffectLine.FindStringSubmatch(line); m != nil {
+				if err := visit(m[1]); err != nil {
+					return err
+				}
+				continue
 			}
 			m := importLine.FindStringSubmatch(line)
 			reexport := m == nil

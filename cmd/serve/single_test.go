@@ -46,7 +46,7 @@ func testSingleSite() fstest.MapFS {
 		"single-engine.js":    file("import { Summarizer as Engine, setEngineSource } from './keypoints.js';\nsetEngineSource({});\nexport const Summarizer = Engine;\n"),
 		"keypoints.js":        file("import { load } from './keypoints.engine.js';\nexport { loadEngine, setEngineSource as setSource } from './keypoints.engine.js';\nexport class Summarizer {}\n"),
 		"keypoints.engine.js": file("const here = () => import.meta.url;\nexport function setEngineSource() {}\nexport async function loadEngine() {}\nexport const load = 1;\n"),
-		"keypoints.worker.js": file("import { loadEngine } from './keypoints.engine.js';\nconst ready = loadEngine();\n"),
+		"keypoints.worker.js": file("import './wasm_exec.js';\nimport { loadEngine } from './keypoints.engine.js';\nconst ready = loadEngine();\n"),
 	}
 }
 
@@ -94,16 +94,16 @@ func TestBuildSingle(t *testing.T) {
 	assert.Contains(t, policy[1], "'wasm-unsafe-eval'")
 	assert.Equal(t, 1, strings.Count(html, "Content-Security-Policy"))
 
-	// The worker comes next to last: Go's runtime, then the worker bundled with the engine module it imports.
+	// The worker comes next to last, bundled with the modules it imports: Go's runtime, then the engine.
 	worker := regexp.MustCompile(`<script type="application/octet-stream" id="keypoints-worker">([^<]*)</script>\n<script`).FindStringSubmatch(html)
 	require.NotNil(t, worker)
 	source, err := base64.StdEncoding.DecodeString(worker[1])
 	require.NoError(t, err)
-	assert.Equal(t, "globalThis.Go = class {};\n\n"+
-		"// keypoints.engine.js\nconst module0 = (() => {\n"+
+	assert.Equal(t, "// wasm_exec.js\nconst module0 = (() => {\nglobalThis.Go = class {};\nreturn {};\n})();\n"+
+		"// keypoints.engine.js\nconst module1 = (() => {\n"+
 		"const here = () => import.meta.url;\nfunction setEngineSource() {}\nasync function loadEngine() {}\nconst load = 1;\n"+
 		"return {setEngineSource, loadEngine, load};\n})();\n"+
-		"// keypoints.worker.js\nconst module1 = (() => {\nconst { loadEngine } = module0;\nconst ready = loadEngine();\nreturn {};\n})();\n",
+		"// keypoints.worker.js\nconst module2 = (() => {\nconst { loadEngine } = module1;\nconst ready = loadEngine();\nreturn {};\n})();\n",
 		string(source))
 
 	// The wasm comes last, gzipped, with its unpacked size.
