@@ -6,7 +6,7 @@
 // Which records the panel follows: those of its window in the side panel or sidebar; those of one tab in the popup
 // (the active tab, which it asks the background to read) or when opened as panel.html?tab=ID.
 import { MESSAGES, Summarizers, copyMarkdown, count, fail as failIn, fillKinds, flash, say as sayIn, showKind } from './summarizing.js';
-import { TYPE_NAMES, renderSummary, renderSource, showPoint } from './view.js';
+import { TYPE_NAMES, renderSummary, renderSource, showPoint, warmType } from './view.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const params = new URLSearchParams(location.search);
@@ -52,8 +52,19 @@ const state = {
   lastPoint: null, // link of the point last shown, where Escape returns
 };
 
-// summarizers holds one Summarizer per type and length, as the page does; the engine behind them loads once.
-const summarizers = new Summarizers({ progress: ui.progress, bar: ui.progressBar });
+// summarizers holds one Summarizer per type and length, as the page does; the engine behind them loads once. While
+// it starts in its worker, the panel lays out its results' type (view.js, warmType), the way render fills them.
+const summarizers = new Summarizers({
+  progress: ui.progress,
+  bar: ui.progressBar,
+  onStarting: () =>
+    warmType(ui.results, (r, text) => {
+      ui.stats.textContent = text;
+      renderSummary(ui.summary, { ...r, type: chosen('type') }, () => {});
+      renderSource(ui.source, text, r);
+      return [ui.stats, ui.summary, ui.source];
+    }),
+});
 
 // show puts a record on screen: who it is from, then its summary or what stopped it.
 function show(record) {

@@ -1,7 +1,7 @@
 // The page: paste an article, get its key points. The engine is keypoints.js, which mirrors the web platform's
 // Summarizer API and runs on this device; the page only asks it for summaries and shows them.
 import { Summarizers, TEXT_CODES, coded, copyMarkdown, count, fail as failIn, fillKinds, flash, grouped, markdown, say as sayIn, showKind } from './summarizing.js';
-import { TYPE_NAMES, renderSummary, renderSource, showPoint, showSpan } from './view.js';
+import { TYPE_NAMES, renderSummary, renderSource, showPoint, showSpan, warmType } from './view.js';
 import { renderFacts } from './facts.js';
 
 const $ = (id) => document.getElementById(id);
@@ -37,7 +37,7 @@ const state = {
 
 // summarizers holds one Summarizer per type and length; the engine behind them loads once. While it starts in its
 // worker, the page lays out its results' type.
-const summarizers = new Summarizers({ progress: ui.progress, bar: ui.progressBar, onStarting: warmType });
+const summarizers = new Summarizers({ progress: ui.progress, bar: ui.progressBar, onStarting: warmResults });
 
 // summarize asks for the summary of the text in the box with the chosen type and length, and shows it. A newer
 // request makes an older one moot: its answer, or its error, is dropped.
@@ -98,51 +98,17 @@ function show(text, r, ms) {
   say(readyMessage(r), 'ok');
 }
 
-// SPECIMEN is a summary with one of every line the results show, in the shape analyze returns, for warmType.
-const SPECIMEN_TEXT = 'Aa “Bb” — 1.';
-const SPECIMEN = {
-  title: 'Aa',
-  themes: [
-    { label: 'Aa', keyPoints: [0] },
-    { label: 'Bb', keyPoints: [1] },
-  ],
-  keyPoints: [
-    { text: SPECIMEN_TEXT, spans: [{ start: 0, end: 2 }] },
-    { text: 'Bb.', spans: [] },
-  ],
-  entities: [
-    { kind: 'person', text: 'Aa', role: 'Bb', mentions: [{ start: 0, end: 2 }] },
-    { kind: 'place', text: 'Bb', mentions: [{ start: 4, end: 6 }] },
-    { kind: 'organization', text: 'Cc', mentions: [{ start: 4, end: 6 }] },
-  ],
-  quotes: [
-    { speaker: 'Aa', text: 'Bb', span: { start: 3, end: 7 } },
-    { speaker: '', text: 'Cc', span: { start: 3, end: 7 } },
-  ],
-  figures: [{ text: '1', context: SPECIMEN_TEXT, span: { start: 10, end: 11 } }],
-};
-
-// warmType lays out the results once, unseen, holding SPECIMEN, before the first summary. The first layout of each
-// size and weight of a font loads it: in Chromium on Linux each asks the browser process, and a first summary's
-// results took 70–110 ms to lay out where the next took under 1 ms. Run while the engine starts in its worker, that
-// time no longer follows the summary. It is one task, so nothing of it is ever painted.
-function warmType() {
-  if (state.shown > 0 || !ui.results.hidden) return;
+// warmResults lays out the results' type before the first summary (view.js, warmType), the way show fills them.
+function warmResults() {
+  if (state.shown > 0) return;
   const noop = () => {};
-  const r = { ...SPECIMEN, type: chosen('type') };
-  ui.results.classList.add('warming');
-  ui.results.hidden = false;
-  ui.articleTitle.hidden = false;
-  ui.articleTitle.textContent = r.title;
-  ui.stats.textContent = r.title;
-  renderSummary(ui.summary, r, noop);
-  renderSource(ui.source, SPECIMEN_TEXT, r);
-  renderFacts(ui.factsBody, r, noop);
-  ui.results.getBoundingClientRect();
-  for (const e of [ui.articleTitle, ui.stats, ui.summary, ui.source, ui.factsBody]) e.replaceChildren();
-  ui.articleTitle.hidden = true;
-  ui.results.hidden = true;
-  ui.results.classList.remove('warming');
+  warmType(ui.results, (r, text) => {
+    ui.stats.textContent = text;
+    renderSummary(ui.summary, { ...r, type: chosen('type') }, noop);
+    renderSource(ui.source, text, r);
+    renderFacts(ui.factsBody, r, noop);
+    return [ui.stats, ui.summary, ui.source, ui.factsBody];
+  });
 }
 
 function readyMessage(r) {
