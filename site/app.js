@@ -100,7 +100,6 @@ function show(text, r, ms) {
 
 // warmResults lays out the results' type before the first summary (view.js, warmType), the way show fills them.
 function warmResults() {
-  if (state.shown > 0) return;
   const noop = () => {};
   warmType(ui.results, (r, text) => {
     ui.stats.textContent = text;

@@ -45,7 +45,7 @@ export async function waitForSummary(page, timeout = 30_000) {
 
 // watchProgress is a script to run before the page's own: it records in window.progress every value the engine's
 // progress bar takes, sets window.progressShown once the bar has shown, and window.warmed once the results have been
-// laid out unseen to load their type (app.js, warmType). The engine starts loading as the page opens, before a test
+// laid out unseen to load their type (view.js, warmType). The engine starts loading as the page opens, before a test
 // could look.
 export function watchProgress() {
   window.progress = [];
