@@ -5,7 +5,8 @@
 // figures show what that buys. Run with `make bench-memory`.
 //
 //   Node.js   keypoints.js on this thread, in a fresh process (node --expose-gc): the resident set of the process.
-//             "settled" is after a full garbage collection, which is when V8 frees a retired instance's memory.
+//             "settled" is after a full garbage collection, which is when V8 frees a retired instance's memory,
+//             SETTLE_MS after the calls.
 //   Chromium  the served page (`make site`) with the engine in its worker: the resident set of this browser's
 //             renderer processes (page and worker), read from /proc every SAMPLE_MS for the peak.
 //
@@ -20,6 +21,7 @@ const ROUNDS = 3;
 const WARM_MS = 3000;
 const SAMPLE_MS = 10;
 const IDLE_MS = 1000;
+const SETTLE_MS = 5000;
 const dir = new URL('bench/', lib.build);
 const site = new URL('site/', lib.build);
 const mb = (bytes) => Math.round(bytes / 1e6);
@@ -76,6 +78,10 @@ async function inNode() {
     after.push(rss());
   }
   const same = (await s.summarize(seed)) === first;
+  // A retired instance is freed once nothing reaches it, and while Go's scavenger is returning the pages a long
+  // call left free, the scavenger's timer does: it fires within a few seconds, and the collection after it frees
+  // the instance.
+  await sleep(SETTLE_MS);
   globalThis.gc();
   await sleep(IDLE_MS);
   process.stdout.write(JSON.stringify({ warmed, peak: Math.max(...after), after, settled: rss(), same }));

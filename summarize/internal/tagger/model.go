@@ -69,7 +69,48 @@ func Load() (*Model, error) {
 	return shared()
 }
 
-var shared = sync.OnceValues(func() (*Model, error) { return decodeTagger(taggerModel) })
+var shared = sync.OnceValues(func() (*Model, error) {
+	return decodeTagger(taggerModel, modelStore{
+		weight: embedded.weight[:], tagIdx: embedded.tagIdx[:], wordRuns: embedded.wordRuns[:], pairRun: embedded.pairRun[:],
+	})
+})
+
+// embedded holds the largest tables of taggerModel once decoded, 3.3 MB, outside the heap: a zeroed array is memory
+// the program starts with, and costs the WebAssembly module no bytes. A fresh engine allocates little but the model
+// before its first summaries, and in the heap these tables would take it past the 4 MB at which Go first collects.
+// That collection would find everything live and free nothing, and on a cold engine, whose collector has never
+// run, it costs tens of milliseconds (BENCHMARKS.md §12). With them here the first collection comes summaries later,
+// on an engine that has long been ready.
+var embedded struct {
+	weight   [embeddedWeights]float64
+	tagIdx   [embeddedWeights]uint8
+	wordRuns [embeddedWordRuns]weightRun
+	pairRun  [embeddedPairs]weightRun
+}
+
+// The sizes of taggerModel's tables; TestTaggerModel checks them. A model of other sizes decodes into the heap.
+const (
+	embeddedWeights  = 271206 // weights, and their tags
+	embeddedWordRuns = 84040  // runs of the word features: (words+1)*wordKinds
+	embeddedPairs    = 27956  // "i-1 tag+i word" features
+)
+
+// modelStore is memory for a decoded model's largest tables. decodeTagger uses a table's memory when it is exactly
+// the size the model needs.
+type modelStore struct {
+	weight   []float64
+	tagIdx   []uint8
+	wordRuns []weightRun
+	pairRun  []weightRun
+}
+
+// within returns store emptied when it holds exactly n elements, and a new slice with room for n otherwise.
+func within[T any](store []T, n int) []T {
+	if len(store) == n {
+		return store[:0]
+	}
+	return make([]T, 0, n)
+}
 
 // thousandths returns w as a whole number of thousandths, when it is one and float64(k)/1000 gives back its bits.
 func thousandths(w float64) (int64, bool) {
@@ -493,9 +534,9 @@ func (r *runReader) runs(t *Model, c column) {
 	}
 }
 
-// decodeTagger reads a model written by encodeTagger. Strings are slices of data, which the embedded model keeps
-// alive anyway, so decoding allocates little beyond the tables.
-func decodeTagger(data string) (*Model, error) {
+// decodeTagger reads a model written by encodeTagger, into store's memory where it fits. Strings are slices of
+// data, which the embedded model keeps alive anyway, so decoding allocates little beyond the tables.
+func decodeTagger(data string, store modelStore) (*Model, error) {
 	errBad := errors.New("summarize: load tagger: malformed model")
 	if len(data) < len(taggerMagic) || data[:len(taggerMagic)] != taggerMagic {
 		return nil, errBad
@@ -508,7 +549,7 @@ func decodeTagger(data string) (*Model, error) {
 	if r.bad || len(ends) > 255 {
 		return nil, errBad
 	}
-	t := &Model{tagIdx: make([]uint8, 0, total), weight: make([]float64, 0, total)}
+	t := &Model{tagIdx: within(store.tagIdx, total), weight: within(store.weight, total)}
 	at := uint32(0)
 	for _, end := range ends {
 		t.tags = append(t.tags, tags[at:end])
@@ -548,13 +589,13 @@ func decodeTagger(data string) (*Model, error) {
 		return nil, errors.New("summarize: load tagger: bytes after the model")
 	}
 
-	t.allocate(t.vocab.Len(), len(ends))
+	t.allocate(t.vocab.Len(), len(ends), store.wordRuns)
 	t.bias = rr.run(t)
 	for _, c := range t.columns() {
 		rr.runs(t, c)
 	}
 	t.pairFrom = make([]uint32, 2, t.vocab.Len()+2)
-	t.pairTag, t.pairRun = make([]uint8, 0, pairs), make([]weightRun, 0, pairs)
+	t.pairTag, t.pairRun = make([]uint8, 0, pairs), within(store.pairRun, pairs)
 	for range t.vocab.Len() {
 		n := rr.structure.num(len(t.tags))
 		for ; n > 0 && !rr.malformed(); n-- {

@@ -77,15 +77,30 @@ func TestTaggerModel(t *testing.T) {
 		return
 	}
 	assert.True(t, bytes.Equal(want, []byte(taggerModel)), "taggerModel differs from prose's model; run go test -run TestTaggerModel -update")
-	got, err := decodeTagger(taggerModel)
+	got, err := decodeTagger(taggerModel, modelStore{})
 	require.NoError(t, err)
 	assert.Equal(t, want, encodeTagger(got), "decoding and encoding again changes the model")
+	assert.Len(t, got.weight, embeddedWeights, "embeddedWeights is not taggerModel's number of weights")
+	assert.Len(t, got.wordRuns, embeddedWordRuns, "embeddedWordRuns is not the size of taggerModel's word runs")
+	assert.Len(t, got.pairRun, embeddedPairs, "embeddedPairs is not taggerModel's number of pair features")
+
+	// The shared model keeps those tables in embedded, outside the heap, and they hold what the heap's copy holds.
+	shared, err := Load()
+	require.NoError(t, err)
+	require.Len(t, shared.weight, embeddedWeights)
+	require.Len(t, shared.wordRuns, embeddedWordRuns)
+	require.Len(t, shared.pairRun, embeddedPairs)
+	assert.Same(t, &embedded.weight[0], &shared.weight[0])
+	assert.Same(t, &embedded.tagIdx[0], &shared.tagIdx[0])
+	assert.Same(t, &embedded.wordRuns[0], &shared.wordRuns[0])
+	assert.Same(t, &embedded.pairRun[0], &shared.pairRun[0])
+	assert.Equal(t, encodeTagger(got), encodeTagger(shared))
 }
 
 // TestTaggerModelWeights checks every weight taggerModel gives back against prose's, bit for bit, the ones it
 // leaves out and recomputes from their run's sum above all.
 func TestTaggerModelWeights(t *testing.T) {
-	got, err := decodeTagger(taggerModel)
+	got, err := decodeTagger(taggerModel, modelStore{})
 	require.NoError(t, err)
 	want := loadProseTagger(t)
 	wantRuns, gotRuns := modelRuns(want), modelRuns(got)
@@ -119,7 +134,7 @@ func modelRuns(m *Model) [][]uint64 {
 
 func TestDecodeTaggerRejectsGarbage(t *testing.T) {
 	for _, data := range []string{"", taggerMagic, taggerMagic + "\xff\xff\xff", "keypoints tagger 1\n", "keypoints tagger 2\n", "keypoints tagger 3\n", taggerModel[:len(taggerModel)/2], taggerModel + "x"} {
-		_, err := decodeTagger(data)
+		_, err := decodeTagger(data, modelStore{})
 		assert.Error(t, err)
 	}
 }
@@ -135,7 +150,7 @@ func TestDecodeTaggerNeverPanics(t *testing.T) {
 			}
 		}
 		require.NotPanics(t, func() {
-			if tg, err := decodeTagger(string(data)); err == nil {
+			if tg, err := decodeTagger(string(data), modelStore{}); err == nil {
 				tagged(tg, Tokenize(newsSentences[0], 0))
 			}
 		}, "case %d", i)

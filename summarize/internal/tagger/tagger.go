@@ -250,7 +250,7 @@ func newTagger(classes []string, known map[string]string, weights map[string]map
 	for i, s := range sfx {
 		t.suffixes.add(s, uint32(i+1))
 	}
-	t.allocate(len(words), len(sfx))
+	t.allocate(len(words), len(sfx), nil)
 
 	type pair struct {
 		tag uint8
@@ -317,10 +317,11 @@ func pref1Index(arg string) int {
 }
 
 // allocate makes the tables of a tagger with the given numbers of words and
-// suffixes, its tags set, every run zero.
-func (t *Model) allocate(words, suffixes int) {
+// suffixes, its tags set, every run zero. The word features' runs go into
+// wordStore when it has their size and holds only zero runs.
+func (t *Model) allocate(words, suffixes int, wordStore []weightRun) {
 	n := len(t.tags) + 1
-	t.wordRuns = make([]weightRun, (words+1)*wordKinds)
+	t.wordRuns = within(wordStore, (words+1)*wordKinds)[:(words+1)*wordKinds]
 	t.suffixRuns = make([]weightRun, (suffixes+1)*suffixKinds)
 	t.prevTag, t.prev2Tag, t.tagPair = make([]weightRun, n), make([]weightRun, n), make([]weightRun, n*n)
 }

@@ -547,7 +547,7 @@ func FuzzTag(f *testing.F) {
 func BenchmarkLoadTagger(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := decodeTagger(taggerModel); err != nil {
+		if _, err := decodeTagger(taggerModel, modelStore{}); err != nil {
 			b.Fatal(err)
 		}
 	}
