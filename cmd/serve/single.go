@@ -198,9 +198,9 @@ var (
 // destructuring of that result. substitute maps an imported file to the one used instead.
 //
 // It understands the forms the page's modules are written in (see importLine, exportDecl, reexportLine and
-// sideEffectLine) and fails
-// on any other import or export, and on dynamic import and import.meta outside the selfLocating modules, rather
-// than guess: the page has no bundler, and this is not one. A substitute's own imports are not substituted.
+// sideEffectLine) and fails on any other import or export, and on dynamic import and import.meta outside the
+// selfLocating modules, rather than guess: the page has no bundler, and this is not one. A substitute's own imports
+// are not substituted.
 func bundle(site fs.FS, entry string, substitute map[string]string) (string, error) {
 	var out strings.Builder
 	ids := map[string]string{} // file → the variable holding its exports
