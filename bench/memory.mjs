@@ -78,9 +78,9 @@ async function inNode() {
     after.push(rss());
   }
   const same = (await s.summarize(seed)) === first;
-  // A retired instance is freed once nothing reaches it, and while Go's scavenger is returning the pages a long
-  // call left free, the scavenger's timer does: it fires within a few seconds, and the collection after it frees
-  // the instance.
+  // A retired instance is freed once nothing reaches it. While its Go scavenger is still returning the pages a long
+  // call left free, the scavenger's pending timer (a setTimeout) reaches it; the timer fires within a few seconds,
+  // and the collection after that frees the instance.
   await sleep(SETTLE_MS);
   globalThis.gc();
   await sleep(IDLE_MS);
