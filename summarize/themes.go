@@ -237,6 +237,11 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 		}
 	}
 	tf := make([]int, len(a.idf))
+	// weight is what a term adds to a phrase's score in the theme being labelled: how often it occurs in the theme,
+	// times how few other themes use it, so the story's main actor, present everywhere, names no theme.
+	weight := func(id int32) float64 {
+		return float64(tf[id]) * math.Log(float64(len(themes)+1)/float64(max(1, spread[id])))
+	}
 	used := map[string]bool{}     // labels taken, lower-cased
 	usedHeads := map[int32]bool{} // the head words of the labels found
 	for _, th := range themes {
@@ -255,28 +260,25 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 		}
 		best := phrase{}
 		for _, i := range topSentences(themes[t].sents, scores, labelSentences) {
-			tags, err := a.tags.of(i)
-			if err != nil {
-				return err
-			}
 			toks := a.doc.Sentences[i].tokens
 			// A turn's speaker is in every theme of a transcript, and names none of them.
 			from := 0
 			if a.turns {
 				from = speakerColon(a.doc.Sentences[i].Text, toks) + 1
 			}
+			// Once a phrase of several words leads, only a higher score displaces it, so a sentence none of whose
+			// phrases could score that high need not be tagged, the costliest step of labelling.
+			if best.text != "" && (len(themes) == 1 || best.words > 1) &&
+				phraseBound(a.sents[i].tokTerms[from:], weight) < best.score {
+				continue
+			}
+			tags, err := a.tags.of(i)
+			if err != nil {
+				return err
+			}
 			for _, p := range nounPhrases(a, toks[from:], tags[from:], a.sents[i].tokTerms[from:]) {
 				p.first = i
-				// A phrase's weight sums its words' weights (how often each occurs in the theme, times how few other
-				// themes use it, so the story's main actor, present everywhere, names no theme) over the square root
-				// of their number: the mean would make every modifier cost its head noun, and readers name a group
-				// with a phrase ("martial arts teacher") more often than with a lone noun ("Counts").
-				s := 0.0
-				for _, id := range p.terms {
-					s += float64(tf[id]) * math.Log(float64(len(themes)+1)/float64(max(1, spread[id])))
-				}
-				s /= math.Sqrt(float64(len(p.terms)))
-				s *= labelLengthFactor[min(len(p.terms), len(labelLengthFactor)-1)]
+				s := phraseScore(p.terms, weight)
 				if p.names {
 					s *= labelNameFactor
 				}
@@ -355,6 +357,37 @@ const labelNameFactor = 0.6
 // labelLengthFactor favours two- and three-word phrases, which name a subject better than a lone word and read
 // better than a long name; indexed by the number of content words.
 var labelLengthFactor = []float64{0, 1, 1.2, 1.1, 0.8}
+
+// phraseScore is what a phrase of the given terms weighs before the discount of names: the sum of its terms'
+// weights over the square root of their number, since the mean would make every modifier cost its head noun, and
+// readers name a group with a phrase ("martial arts teacher") more often than with a lone noun ("Counts").
+func phraseScore(terms []int32, weight func(int32) float64) float64 {
+	s := 0.0
+	for _, id := range terms {
+		s += weight(id)
+	}
+	return s / math.Sqrt(float64(len(terms))) * labelLengthFactor[min(len(terms), len(labelLengthFactor)-1)]
+}
+
+// phraseBound is the highest score labelThemes could give a noun phrase of a sentence whose tokens have the given
+// term ids (-1 for none). A phrase is a run of at most maxLabelWords tokens and holds the terms of all of them, so
+// the best such run bounds it; the discount of names only lowers a score. The margin covers rounding, since a
+// phrase adds its terms' weights in another order.
+func phraseBound(terms []int32, weight func(int32) float64) float64 {
+	bound := 0.0
+	for k := range terms {
+		sum, n := 0.0, 0
+		for _, id := range terms[k:min(k+maxLabelWords, len(terms))] {
+			if id < 0 {
+				continue
+			}
+			sum += weight(id)
+			n++
+			bound = max(bound, sum/math.Sqrt(float64(n))*labelLengthFactor[min(n, len(labelLengthFactor)-1)])
+		}
+	}
+	return bound * (1 + 1e-9)
+}
 
 // topSentences returns up to n of the given sentences with the highest scores, best first.
 func topSentences(sents []int, scores []float64, n int) []int {

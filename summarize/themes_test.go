@@ -108,6 +108,29 @@ func TestPersonPhrases(t *testing.T) {
 		person)
 }
 
+// TestPhraseBoundHoldsEveryPhrase checks the bound that lets labelThemes leave a sentence untagged: no noun phrase
+// of any sentence scores above it, under weights of every size, so skipping a sentence below the leading label
+// can never change a label.
+func TestPhraseBoundHoldsEveryPhrase(t *testing.T) {
+	for _, name := range []string{"ap-ukraine-territory.txt", "kinds/transcript.txt", "kinds/report.txt", "kinds/reviews.txt"} {
+		doc, err := parse(readTestdata(t, name))
+		require.NoError(t, err)
+		a := analyze(doc)
+		for _, spread := range []int32{1, 7, 1000} {
+			// Weights that differ by term, some far apart, as a theme's counts and spreads make them.
+			weight := func(id int32) float64 { return float64(id%spread+1) * 0.37 }
+			for i := range doc.Sentences {
+				tags, err := a.tags.of(i)
+				require.NoError(t, err)
+				bound := phraseBound(a.sents[i].tokTerms, weight)
+				for _, p := range nounPhrases(a, doc.Sentences[i].tokens, tags, a.sents[i].tokTerms) {
+					assert.LessOrEqual(t, phraseScore(p.terms, weight), bound, "%s: %q", name, doc.input[p.span.Start:p.span.End])
+				}
+			}
+		}
+	}
+}
+
 func TestNounPhraseLabels(t *testing.T) {
 	tests := []struct {
 		name     string
