@@ -258,20 +258,26 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 				tf[id]++
 			}
 		}
-		best := phrase{}
+		// Tagging is the costliest step here, and a sentence none of whose phrases could outscore a leading phrase
+		// of several words cannot change the label (only a higher score displaces one), so it is left untagged.
+		// The sentences are read from the highest bound down: which phrase wins does not depend on the order, and
+		// a strong one found first rules out more of the rest.
+		var cands []labelSentence
 		for _, i := range topSentences(themes[t].sents, scores, labelSentences) {
-			toks := a.doc.Sentences[i].tokens
 			// A turn's speaker is in every theme of a transcript, and names none of them.
 			from := 0
 			if a.turns {
-				from = speakerColon(a.doc.Sentences[i].Text, toks) + 1
+				from = speakerColon(a.doc.Sentences[i].Text, a.doc.Sentences[i].tokens) + 1
 			}
-			// Once a phrase of several words leads, only a higher score displaces it, so a sentence none of whose
-			// phrases could score that high need not be tagged, the costliest step of labelling.
-			if best.text != "" && (len(themes) == 1 || best.words > 1) &&
-				phraseBound(a.sents[i].tokTerms[from:], weight) < best.score {
+			cands = append(cands, labelSentence{i, from, phraseBound(a.sents[i].tokTerms[from:], weight)})
+		}
+		slices.SortStableFunc(cands, func(x, y labelSentence) int { return cmp.Compare(y.bound, x.bound) })
+		best := phrase{}
+		for _, c := range cands {
+			if best.text != "" && (len(themes) == 1 || best.words > 1) && c.bound < best.score {
 				continue
 			}
+			i, from, toks := c.i, c.from, a.doc.Sentences[c.i].tokens
 			tags, err := a.tags.of(i)
 			if err != nil {
 				return err
@@ -358,6 +364,13 @@ const labelNameFactor = 0.6
 // better than a long name; indexed by the number of content words.
 var labelLengthFactor = []float64{0, 1, 1.2, 1.1, 0.8}
 
+// labelSentence is a sentence whose noun phrases may label a theme: its index, its first token that may belong to
+// a phrase, and phraseBound of its tokens from there.
+type labelSentence struct {
+	i, from int
+	bound   float64
+}
+
 // phraseScore is what a phrase of the given terms weighs before the discount of names: the sum of its terms'
 // weights over the square root of their number, since the mean would make every modifier cost its head noun, and
 // readers name a group with a phrase ("martial arts teacher") more often than with a lone noun ("Counts").
@@ -374,16 +387,25 @@ func phraseScore(terms []int32, weight func(int32) float64) float64 {
 // the best such run bounds it; the discount of names only lowers a score. The margin covers rounding, since a
 // phrase adds its terms' weights in another order.
 func phraseBound(terms []int32, weight func(int32) float64) float64 {
+	w := make([]float64, len(terms)) // each token's weight, 0 for none
+	for k, id := range terms {
+		if id >= 0 {
+			w[k] = weight(id)
+		}
+	}
+	var factor [maxLabelWords + 1]float64 // by number of terms, what phraseScore multiplies their sum by
+	for n := 1; n < len(factor); n++ {
+		factor[n] = labelLengthFactor[min(n, len(labelLengthFactor)-1)] / math.Sqrt(float64(n))
+	}
 	bound := 0.0
 	for k := range terms {
 		sum, n := 0.0, 0
-		for _, id := range terms[k:min(k+maxLabelWords, len(terms))] {
-			if id < 0 {
-				continue
+		for e := k; e < min(k+maxLabelWords, len(terms)); e++ {
+			if terms[e] >= 0 {
+				sum += w[e]
+				n++
+				bound = max(bound, sum*factor[n])
 			}
-			sum += weight(id)
-			n++
-			bound = max(bound, sum/math.Sqrt(float64(n))*labelLengthFactor[min(n, len(labelLengthFactor)-1)])
 		}
 	}
 	return bound * (1 + 1e-9)
