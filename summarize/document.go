@@ -138,10 +138,12 @@ func linkQuotes(doc *Document) {
 		wasOpen := open
 		lastClose := -1
 		firstOpen := -1
-		for j := 0; j < len(t); j++ {
-			if t[j] != '"' {
-				continue
+		for j := 0; ; j++ {
+			k := strings.IndexByte(t[j:], '"')
+			if k < 0 {
+				break
 			}
+			j += k
 			if !open && firstOpen < 0 {
 				firstOpen = j
 			}

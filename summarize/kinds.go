@@ -90,10 +90,16 @@ func paperCues(toks []token) int {
 	n := 0
 	for k := 0; k+1 < len(toks); k++ {
 		w, next := toks[k].Text, toks[k+1].Text
+		// Only "e", "t" and "w" fold to the first letters of the cue words, so the comparisons, a third of the
+		// time of detectKind, are left to the few tokens that start with one.
+		c := byte(0)
+		if w != "" {
+			c = w[0] | 0x20
+		}
 		switch {
-		case strings.EqualFold(w, "et") && len(next) >= 2 && strings.EqualFold(next[:2], "al"),
-			strings.EqualFold(w, "this") && strings.EqualFold(next, "paper"),
-			strings.EqualFold(w, "we") && strings.EqualFold(next, "propose"),
+		case c == 'e' && strings.EqualFold(w, "et") && len(next) >= 2 && strings.EqualFold(next[:2], "al"),
+			c == 't' && strings.EqualFold(w, "this") && strings.EqualFold(next, "paper"),
+			c == 'w' && strings.EqualFold(w, "we") && strings.EqualFold(next, "propose"),
 			w == "[" && next != "" && next[0] >= '0' && next[0] <= '9',
 			next == ")" && isYear(strings.TrimRight(w, "abcdefgh")) && citedName(toks[:k]):
 			n++
