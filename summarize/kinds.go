@@ -90,8 +90,8 @@ func paperCues(toks []token) int {
 	n := 0
 	for k := 0; k+1 < len(toks); k++ {
 		w, next := toks[k].Text, toks[k+1].Text
-		// Only "e", "t" and "w" fold to the first letters of the cue words, so the comparisons, a third of the
-		// time of detectKind, are left to the few tokens that start with one.
+		// The cue words' first letters fold only from themselves and their capitals, so the comparisons, a third
+		// of the time of detectKind, are left to the few tokens that start with one of them.
 		c := byte(0)
 		if w != "" {
 			c = w[0] | 0x20
