@@ -2,7 +2,10 @@
 // index behind them, which the tagger's model uses for its vocabulary too.
 package wordset
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Index numbers a set of strings. It stands in for a map[string]int on hot
 // paths (the tagger, Set): Go's WebAssembly port hashes map keys a byte at a time,
@@ -141,13 +144,15 @@ func LowerASCII(c byte) byte {
 
 // AppendLower appends strings.ToLower(w), without allocating when w is ASCII.
 func AppendLower(dst []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= 0x80 {
-			return append(dst, strings.ToLower(w)...)
+	n := len(dst)
+	dst = slices.Grow(dst, len(w))[:n+len(w)]
+	out := dst[n:]
+	for i := 0; i < len(w) && i < len(out); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return append(dst[:n], strings.ToLower(w)...)
 		}
-	}
-	for i := 0; i < len(w); i++ {
-		dst = append(dst, LowerASCII(w[i]))
+		out[i] = LowerASCII(c)
 	}
 	return dst
 }
