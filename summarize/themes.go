@@ -271,7 +271,11 @@ func labelThemes(a *analysis, scores []float64, themes []theme) error {
 			}
 			cands = append(cands, labelSentence{i, from, phraseBound(a.sents[i].tokTerms[from:], weight)})
 		}
-		slices.SortStableFunc(cands, func(x, y labelSentence) int { return cmp.Compare(y.bound, x.bound) })
+		for k := 1; k < len(cands); k++ { // a stable sort of labelSentences at most
+			for j := k; j > 0 && cands[j].bound > cands[j-1].bound; j-- {
+				cands[j], cands[j-1] = cands[j-1], cands[j]
+			}
+		}
 		best := phrase{}
 		for _, c := range cands {
 			if best.text != "" && (len(themes) == 1 || best.words > 1) && c.bound < best.score {
