@@ -357,7 +357,7 @@ export async function loadEngine(onProgress = () => {}, wasm = {}) {
       }
       try {
         const options = optionsOf(optionsJSON);
-        return await (method === 'text' ? instance.api.text(text, options) : instance.api.summarize(text, options));
+        return settled(method === 'text' ? instance.api.text(text, options) : instance.api.summarize(text, options));
       } finally {
         // Calls already queued on a retired instance finish there; it is freed once the last has.
         if (current === starting && instance.memory.buffer.byteLength > instance.warmBytes + RETIRE_GROWTH_BYTES) {
@@ -391,10 +391,19 @@ async function startInstance(module, onStarted = () => {}) {
     throw withCode(new DOMException('keypoints: the engine did not start', 'OperationError'), 'internal');
   }
   onStarted();
-  await api.warm();
+  settled(api.warm());
   state.api = api;
   state.warmBytes = state.memory.buffer.byteLength;
   return state;
+}
+
+// settled is what a function of the bridge returned: its value, or the Error it returned, thrown. The bridge does
+// its work in the call and hands back no Promise (wasm/main.go).
+function settled(result) {
+  if (result instanceof Error) {
+    throw result;
+  }
+  return result;
 }
 
 // loadGo makes sure Go's wasm_exec.js has defined globalThis.Go, importing it from beside this module when nothing
