@@ -112,7 +112,8 @@ func TestPersonPhrases(t *testing.T) {
 // of any sentence scores above it, under weights of every size, so skipping a sentence below the leading label
 // can never change a label.
 func TestPhraseBoundHoldsEveryPhrase(t *testing.T) {
-	for _, name := range []string{"ap-ukraine-territory.txt", "kinds/transcript.txt", "kinds/report.txt", "kinds/reviews.txt"} {
+	texts := []string{"ap-ukraine-territory.txt", "kinds/transcript.txt", "kinds/report.txt", "kinds/reviews.txt"}
+	for _, name := range texts {
 		doc, err := parse(readTestdata(t, name))
 		require.NoError(t, err)
 		a := analyze(doc)
@@ -124,7 +125,8 @@ func TestPhraseBoundHoldsEveryPhrase(t *testing.T) {
 				require.NoError(t, err)
 				bound := phraseBound(a.sents[i].tokTerms, weight)
 				for _, p := range nounPhrases(a, doc.Sentences[i].tokens, tags, a.sents[i].tokTerms) {
-					assert.LessOrEqual(t, phraseScore(p.terms, weight), bound, "%s: %q", name, doc.input[p.span.Start:p.span.End])
+					phrase := doc.input[p.span.Start:p.span.End]
+					assert.LessOrEqual(t, phraseScore(p.terms, weight), bound, "%s: %q", name, phrase)
 				}
 			}
 		}
