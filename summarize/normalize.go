@@ -65,10 +65,10 @@ func (m *textMap) replace(raw, rawEnd int, s string) {
 
 // find returns the piece holding normalized byte n.
 func (m *textMap) find(n int) piece {
-	for _, i := range []int{m.hint, m.hint + 1} {
-		if i < len(m.pieces) && m.pieces[i].norm <= n && n < m.pieces[i].norm+m.pieces[i].nlen {
+	for i := m.hint; i <= m.hint+1 && i < len(m.pieces); i++ {
+		if p := &m.pieces[i]; p.norm <= n && n < p.norm+p.nlen {
 			m.hint = i
-			return m.pieces[i]
+			return *p
 		}
 	}
 	i := sort.Search(len(m.pieces), func(i int) bool { return m.pieces[i].norm+m.pieces[i].nlen > n })
