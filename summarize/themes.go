@@ -427,6 +427,8 @@ func topSentences(sents []int, scores []float64, n int) []int {
 func nounPhrases(a *analysis, toks []token, tags []string, terms []int32) []phrase {
 	var out []phrase
 	var buf []byte
+	// The phrases' terms, back to back in one array: the runs are disjoint, so they never hold more than toks.
+	termBuf := make([]int32, 0, len(toks))
 	in := func(set *wordset.Set, w string) bool {
 		buf = wordset.AppendLower(buf[:0], w)
 		return set.HasBytes(buf)
@@ -455,6 +457,7 @@ func nounPhrases(a *analysis, toks []token, tags []string, terms []int32) []phra
 		p := phrase{span: Span{toks[from].Start, toks[to-1].End}, names: true, words: to - from,
 			head:   terms[to-1],
 			titled: in(&honorifics, toks[from].Text) || strings.HasSuffix(toks[from].Text, ".")}
+		first := len(termBuf)
 		for k := from; k < to; k++ {
 			if !strings.HasPrefix(tags[k], "NNP") {
 				p.names = false
@@ -463,9 +466,10 @@ func nounPhrases(a *analysis, toks []token, tags []string, terms []int32) []phra
 					(strings.HasPrefix(tags[k], "NN") || tags[k] == "JJ")
 			}
 			if id := terms[k]; id >= 0 {
-				p.terms = append(p.terms, id)
+				termBuf = append(termBuf, id)
 			}
 		}
+		p.terms = termBuf[first:len(termBuf):len(termBuf)]
 		// A name whose last word the text uses alone more often than its first is a person's, called by the
 		// surname after the first mention ("John Waldron" … "Waldron said"); an organization keeps its whole name.
 		if n := len(p.terms); p.names && n >= 2 && n == p.words && a.idf[p.terms[n-1]] < a.idf[p.terms[0]] {
