@@ -158,7 +158,8 @@ func analyze(doc *Document) *analysis {
 	for i := range doc.Sentences {
 		tokens += len(doc.Sentences[i].tokens)
 	}
-	tokTerms := make([]int32, tokens) // every sentence's tokTerms, back to back: one allocation
+	tokTerms := make([]int32, tokens)     // every sentence's tokTerms, back to back: one allocation
+	sentTerms := make([]int32, 0, tokens) // and their terms, which are never more than the tokens
 	for i := range doc.Sentences {
 		s := &doc.Sentences[i]
 		f := &a.sents[i]
@@ -166,6 +167,7 @@ func analyze(doc *Document) *analysis {
 		f.question = strings.HasSuffix(strings.TrimRight(s.Text, `"' )`), "?")
 		first := true
 		f.tokTerms, tokTerms = tokTerms[:len(s.tokens):len(s.tokens)], tokTerms[len(s.tokens):]
+		from := len(sentTerms)
 		for k, t := range s.tokens {
 			f.tokTerms[k] = -1
 			if !isWordToken(t.Text) {
@@ -195,13 +197,14 @@ func analyze(doc *Document) *analysis {
 				df = append(df, 0)
 				last = append(last, 0)
 			}
-			f.terms = append(f.terms, id)
+			sentTerms = append(sentTerms, id)
 			f.tokTerms[k] = id
 			if last[id] != i+1 {
 				last[id] = i + 1
 				df[id]++
 			}
 		}
+		f.terms = sentTerms[from:len(sentTerms):len(sentTerms)]
 	}
 	n := float64(len(doc.Sentences))
 	a.idf = make([]float64, len(df))
