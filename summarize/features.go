@@ -36,9 +36,9 @@ type sentenceFeatures struct {
 type analysis struct {
 	doc   *Document
 	sents []sentenceFeatures
-	idf   []float64 // per term id
-	ids   map[string]int32
-	acc   accumulator // scratch space for sums of vectors
+	idf   []float64          // per term id
+	ids   *wordset.Numbering // term ids by term key
+	acc   accumulator        // scratch space for sums of vectors
 	tags  *sentenceTags
 	// turns says the text is a transcript or a chat, whose points name their speaker.
 	turns bool
@@ -149,7 +149,7 @@ func analyze(doc *Document) *analysis {
 	// A news story uses about one distinct content term per three words; sizing for that spares the map and the
 	// slices most of their growing. Long texts repeat themselves more, so the guess stops growing.
 	terms := min(doc.Words/3, 1<<13) + 8
-	ids := make(map[string]int32, terms)
+	ids := wordset.NewNumbering(terms)
 	a.ids = ids
 	df := make([]int, 0, terms)
 	last := make([]int, 0, terms) // per term id, 1 + the last sentence counted in df: cheaper than a set per sentence
@@ -190,13 +190,12 @@ func analyze(doc *Document) *analysis {
 			if len(buf) == 0 {
 				continue
 			}
-			id, ok := ids[string(buf)]
-			if !ok {
-				id = int32(len(df))
-				ids[string(buf)] = id
+			n, added := ids.Add(buf)
+			if added {
 				df = append(df, 0)
 				last = append(last, 0)
 			}
+			id := int32(n)
 			sentTerms = append(sentTerms, id)
 			f.tokTerms[k] = id
 			if last[id] != i+1 {
@@ -238,16 +237,11 @@ func (a *analysis) weigh(terms []int32) vector {
 	return a.acc.unit()
 }
 
-// termKey returns the form under which a word counts as a content term, or "" for function words and tokens
-// without letters. Plural endings are folded so "territory" and "territories" meet; anything subtler is not worth
-// its cost here.
-func termKey(w string) string {
-	return string(appendTermKey(nil, w))
-}
-
-// appendTermKey appends w's term key to dst, or nothing for a word that is no term. The sentences of a document
-// look up every word's key; building it in a reused buffer, and looking up string(buf), which Go does without
-// copying, leaves an allocation only for each new term.
+// appendTermKey appends w's term key to dst: the form under which a word counts as a content term, or nothing for
+// function words and tokens without letters. Plural endings are folded so "territory" and "territories" meet;
+// anything subtler is not worth its cost here. The sentences of a document look up every word's key; building it in
+// a reused buffer, and numbering it in a wordset.Numbering, which keeps every key in one buffer, allocates nothing
+// per word.
 func appendTermKey(dst []byte, w string) []byte {
 	start := len(dst)
 	dst = wordset.AppendLower(dst, w)

@@ -201,9 +201,12 @@ func weigh(sigs []signals, r reading, w weighting, long bool) []float64 {
 // titleTerms returns the term ids of the document's title that occur in its sentences.
 func (a *analysis) titleTerms() []int32 {
 	var out []int32
+	var buf []byte
 	for _, t := range tagger.Tokenize(a.doc.Title, 0) {
-		if id, ok := a.ids[termKey(t.Text)]; ok {
-			out = append(out, id)
+		if buf = appendTermKey(buf[:0], t.Text); len(buf) > 0 {
+			if id, ok := a.ids.Find(buf); ok {
+				out = append(out, int32(id))
+			}
 		}
 	}
 	return out

@@ -22,10 +22,7 @@ type Index struct {
 // NewIndex numbers the keys that keys and ends hold, as JoinKeys returns
 // them. Keys should be distinct; of two equal ones, find returns the first.
 func NewIndex(keys string, ends []uint32) Index {
-	size := 8
-	for size < 2*len(ends) {
-		size *= 2
-	}
+	size := slotsFor(len(ends))
 	x := Index{keys: keys, ends: ends, slots: make([]uint64, size)}
 	mask := uint64(size - 1)
 	for k := range ends {
@@ -155,4 +152,94 @@ func AppendLower(dst []byte, w string) []byte {
 		out[i] = LowerASCII(c)
 	}
 	return dst
+}
+
+// Numbering numbers words as they come, 0, 1, 2 and on: the terms of one text. It is an Index that grows, and
+// keeps its keys back to back in one buffer, where a map of strings would allocate a string per key and, in
+// WebAssembly, hash it a byte at a time.
+type Numbering struct {
+	keys  []byte
+	ends  []uint32 // key k ends at byte ends[k] of keys and starts where key k-1 ends
+	slots []uint64 // as Index's
+}
+
+// NewNumbering returns an empty Numbering sized for about n words.
+func NewNumbering(n int) *Numbering {
+	x := &Numbering{ends: make([]uint32, 0, n)}
+	x.slots = make([]uint64, slotsFor(n))
+	x.keys = make([]byte, 0, 8*n)
+	return x
+}
+
+// slotsFor is the table size that keeps n keys at most half full: a power of two, and at least 8.
+func slotsFor(n int) int {
+	size := 8
+	for size < 2*n {
+		size *= 2
+	}
+	return size
+}
+
+// Len returns how many words are numbered.
+func (x *Numbering) Len() int { return len(x.ends) }
+
+func (x *Numbering) key(k int) []byte {
+	from := uint32(0)
+	if k > 0 {
+		from = x.ends[k-1]
+	}
+	return x.keys[from:x.ends[k]]
+}
+
+// Find returns the number of key, if it has one.
+func (x *Numbering) Find(key []byte) (int, bool) {
+	k, _ := x.probe(key, hashKey(key))
+	return k, k >= 0
+}
+
+// Add returns the number of key, giving it the next one if it has none; added says whether it did.
+func (x *Numbering) Add(key []byte) (k int, added bool) {
+	h := hashKey(key)
+	k, slot := x.probe(key, h)
+	if k >= 0 {
+		return k, false
+	}
+	k = len(x.ends)
+	x.keys = append(x.keys, key...)
+	x.ends = append(x.ends, uint32(len(x.keys)))
+	if 2*len(x.ends) > len(x.slots) {
+		x.rehash() // places the new key too
+	} else {
+		x.slots[slot] = h<<32 | uint64(k+1)
+	}
+	return k, true
+}
+
+// probe returns the number of key, or -1 and the empty slot where it would go.
+func (x *Numbering) probe(key []byte, h uint64) (int, uint64) {
+	if len(x.slots) == 0 {
+		x.slots = make([]uint64, slotsFor(0))
+	}
+	mask := uint64(len(x.slots) - 1)
+	i := h & mask
+	for ; x.slots[i] != 0; i = (i + 1) & mask {
+		if s := x.slots[i]; s>>32 == h && string(x.key(int(s&(1<<32-1))-1)) == string(key) {
+			return int(s&(1<<32-1)) - 1, 0
+		}
+	}
+	return -1, i
+}
+
+// rehash doubles the table and places every key again.
+func (x *Numbering) rehash() {
+	x.slots = make([]uint64, 2*len(x.slots))
+	mask := uint64(len(x.slots) - 1)
+	for k := range x.ends {
+		h := hashKey(x.key(k))
+		i := h & mask
+		for x.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		x.slots[i] = h<<32 | uint64(k+1)
+	}
 }

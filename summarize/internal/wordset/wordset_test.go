@@ -1,6 +1,7 @@
 package wordset
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -34,4 +35,34 @@ func TestSet(t *testing.T) {
 func TestAppendLower(t *testing.T) {
 	assert.Equal(t, "kyiv", string(AppendLower(nil, "KYIV")))
 	assert.Equal(t, "x école", string(AppendLower([]byte("x "), "ÉCOLE")))
+}
+
+func TestNumbering(t *testing.T) {
+	x := NewNumbering(2)
+	var words []string
+	for i := 0; i < 100; i++ { // past several doublings of the table
+		words = append(words, "w"+strings.Repeat("x", i%13)+string(rune('a'+i%26))+string(rune('a'+i/26)))
+	}
+	for i, w := range words {
+		k, added := x.Add([]byte(w))
+		assert.Equal(t, i, k, w)
+		assert.True(t, added, w)
+	}
+	for i, w := range words {
+		k, added := x.Add([]byte(w))
+		assert.Equal(t, i, k, w)
+		assert.False(t, added, w)
+		k, ok := x.Find([]byte(w))
+		assert.True(t, ok, w)
+		assert.Equal(t, i, k, w)
+	}
+	assert.Equal(t, len(words), x.Len())
+	_, ok := x.Find([]byte("absent"))
+	assert.False(t, ok)
+	var empty Numbering
+	_, ok = empty.Find(nil)
+	assert.False(t, ok)
+	k, added := empty.Add(nil)
+	assert.Equal(t, 0, k)
+	assert.True(t, added)
 }
