@@ -211,8 +211,11 @@ func analyze(doc *Document) *analysis {
 		a.idf[id] = math.Log(1 + n/float64(d))
 	}
 	a.acc = accumulator{w: make([]float64, len(df))}
+	// The sentences' vectors share one array too: a vector has an entry per distinct term, never more than the terms.
+	vecs := make(vector, 0, len(sentTerms))
 	for i := range a.sents {
-		a.sents[i].vec = a.weigh(a.sents[i].terms)
+		v := a.weighInto(vecs[len(vecs):], a.sents[i].terms)
+		a.sents[i].vec, vecs = v[:len(v):len(v)], vecs[:len(vecs)+len(v)]
 	}
 	return a
 }
@@ -231,10 +234,18 @@ func (a *analysis) determiner(i, k int) bool {
 
 // weigh turns a bag of term ids into a unit tf-idf vector.
 func (a *analysis) weigh(terms []int32) vector {
+	return a.weighInto(nil, terms)
+}
+
+// weighInto is weigh writing into dst's array when it is large enough.
+func (a *analysis) weighInto(dst vector, terms []int32) vector {
 	for _, id := range terms {
 		a.acc.add(id, a.idf[id])
 	}
-	return a.acc.unit()
+	if dst == nil {
+		return a.acc.unit()
+	}
+	return a.acc.unitInto(dst)
 }
 
 // appendTermKey appends w's term key to dst: the form under which a word counts as a content term, or nothing for
