@@ -146,8 +146,8 @@ func (a *analysis) sumInto(dst vector, vs ...vector) vector {
 // analyze computes the features of every sentence of doc.
 func analyze(doc *Document) *analysis {
 	a := &analysis{doc: doc, sents: make([]sentenceFeatures, len(doc.Sentences)), tags: newSentenceTags(doc)}
-	// A news story uses about one distinct content term per three words; sizing for that spares the map and the
-	// slices most of their growing. Long texts repeat themselves more, so the guess stops growing.
+	// A news story uses about one distinct content term per three words; sizing for that spares the numbering and
+	// the slices most of their growing. Long texts repeat themselves more, so the guess stops growing.
 	terms := min(doc.Words/3, 1<<13) + 8
 	ids := wordset.NewNumbering(terms)
 	a.ids = ids

@@ -22,18 +22,21 @@ type Index struct {
 // NewIndex numbers the keys that keys and ends hold, as JoinKeys returns
 // them. Keys should be distinct; of two equal ones, find returns the first.
 func NewIndex(keys string, ends []uint32) Index {
-	size := slotsFor(len(ends))
-	x := Index{keys: keys, ends: ends, slots: make([]uint64, size)}
-	mask := uint64(size - 1)
+	x := Index{keys: keys, ends: ends, slots: make([]uint64, slotsFor(len(ends)))}
 	for k := range ends {
-		h := hashKey(x.Key(k))
-		i := h & mask
-		for x.slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		x.slots[i] = h<<32 | uint64(k+1)
+		place(x.slots, hashKey(x.Key(k)), k)
 	}
 	return x
+}
+
+// place puts key number k, whose hash is h, in the first empty slot from h on.
+func place(slots []uint64, h uint64, k int) {
+	mask := uint64(len(slots) - 1)
+	i := h & mask
+	for slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	slots[i] = h<<32 | uint64(k+1)
 }
 
 // JoinKeys lays keys out as NewIndex takes them.
@@ -233,13 +236,7 @@ func (x *Numbering) probe(key []byte, h uint64) (int, uint64) {
 // rehash doubles the table and places every key again.
 func (x *Numbering) rehash() {
 	x.slots = make([]uint64, 2*len(x.slots))
-	mask := uint64(len(x.slots) - 1)
 	for k := range x.ends {
-		h := hashKey(x.key(k))
-		i := h & mask
-		for x.slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		x.slots[i] = h<<32 | uint64(k+1)
+		place(x.slots, hashKey(x.key(k)), k)
 	}
 }
