@@ -13,7 +13,6 @@
 package main
 
 import (
-	"sync"
 	"syscall/js"
 
 	"keypoints/summarize"
@@ -83,9 +82,9 @@ func textAndOptions(args []js.Value) (string, summarize.Options, error) {
 }
 
 // lastOptions holds the options object read last. The engine hands over the same object for as long as its
-// options stay the same, and each field read is a call into JavaScript.
+// options stay the same, and each field read is a call into JavaScript. Calls come one at a time, in JavaScript's
+// thread, so it needs no lock.
 var lastOptions struct {
-	sync.Mutex
 	v    js.Value
 	opts summarize.Options
 	err  error
@@ -104,8 +103,6 @@ func decodeOptions(v js.Value) (summarize.Options, error) {
 	default:
 		return opts, optionsError("the options must be an object")
 	}
-	lastOptions.Lock()
-	defer lastOptions.Unlock()
 	if v.Equal(lastOptions.v) {
 		return lastOptions.opts, lastOptions.err
 	}
